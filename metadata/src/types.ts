@@ -1,0 +1,123 @@
+/**
+ * The Trellis metadata document: everything a customer configures, one JSON document per workspace.
+ * Identity is by name, in maps keyed by name (never arrays), so diffs and 3-way merges are per property.
+ * Names are camelCase identifiers; SQL and GraphQL names are derived from them in `naming.ts`.
+ */
+
+export interface MetadataDocument {
+  /** Optional pointer to the published JSON Schema, for editor completion in pack files. */
+  $schema?: string;
+  entities: Record<string, EntityDefinition>;
+  /** Filled by later capabilities (workflows, roles); kept opaque and round-tripped until then. */
+  workflows?: Record<string, unknown>;
+  roles?: Record<string, unknown>;
+}
+
+export interface EntityDefinition {
+  label: string;
+  pluralLabel: string;
+  /** camelCase plural, used for the list root field (`opportunities`). */
+  plural: string;
+  description?: string;
+  /** Previous name of this entity; the plan renames its table instead of dropping and creating. */
+  renamedFrom?: string;
+  /** Field shown when a record of this entity is referenced (relation pickers, list cells). Defaults to the first text field. */
+  displayField?: string;
+  fields: Record<string, FieldDefinition>;
+  layouts?: EntityLayouts;
+}
+
+/** The built-in field types. Plugins may register more through the field-type registry. */
+export type BuiltInFieldType =
+  | 'text'
+  | 'longText'
+  | 'integer'
+  | 'decimal'
+  | 'currency'
+  | 'percent'
+  | 'boolean'
+  | 'date'
+  | 'dateTime'
+  | 'select'
+  | 'multiSelect'
+  | 'email'
+  | 'phone'
+  | 'url'
+  | 'json'
+  | 'relation';
+
+export type RelationCardinality = 'manyToOne' | 'oneToMany' | 'manyToMany';
+
+export interface SelectOption {
+  value: string;
+  label: string;
+  color?: string;
+}
+
+/**
+ * One flat shape for every field type; which properties apply is decided by the type's registry entry
+ * (`FieldTypeDefinition.properties`) and enforced by the JSON Schema and semantic validation.
+ */
+export interface FieldDefinition {
+  type: BuiltInFieldType | (string & {});
+  label: string;
+  description?: string;
+  /** Previous name of this field; the plan renames its column instead of dropping and adding. */
+  renamedFrom?: string;
+  required?: boolean;
+  unique?: boolean;
+  defaultValue?: unknown;
+  /** text, longText, email, phone, url */
+  minLength?: number;
+  maxLength?: number;
+  /** integer, decimal, currency, percent */
+  min?: number;
+  max?: number;
+  /** decimal, percent: digits after the decimal point (default 2). */
+  scale?: number;
+  /** currency: ISO 4217 code used when a value comes without one (default USD). */
+  defaultCurrency?: string;
+  /** select, multiSelect */
+  options?: SelectOption[];
+  /** relation */
+  target?: string;
+  cardinality?: RelationCardinality;
+  /** relation: the field on `target` that points back (required for oneToMany). */
+  inverse?: string;
+  /** relation manyToOne: what happens to this record when the target is deleted (default setNull). */
+  onDelete?: 'setNull' | 'cascade' | 'restrict';
+}
+
+export interface EntityLayouts {
+  form?: FormLayout;
+  list?: ListLayout;
+}
+
+export interface FormLayout {
+  sections: FormSection[];
+}
+
+export interface FormSection {
+  label: string;
+  /** 1 to 4 */
+  columns?: number;
+  fields: string[];
+}
+
+export interface ListLayout {
+  columns: string[];
+  sort?: SortSpec[];
+  pageSize?: number;
+}
+
+export interface SortSpec {
+  field: string;
+  direction: 'asc' | 'desc';
+}
+
+/** A problem found in a document: where (JSON path, e.g. `/entities/opportunity/fields/amount/min`), what, and how to fix. */
+export interface MetadataProblem {
+  path: string;
+  message: string;
+  code: string;
+}
