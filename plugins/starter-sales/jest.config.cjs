@@ -5,6 +5,7 @@ module.exports = {
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@trellis/metadata$': '<rootDir>/../../metadata/src/index.ts',
+    '^@trellis/runtime$': '<rootDir>/../../runtime/src/index.ts',
     '^@trellis/plugin-sdk$': '<rootDir>/../sdk/src/index.ts',
   },
 };

@@ -1,0 +1,86 @@
+import { definePlugin, PluginDefinitionError, type PluginDefinition } from './index.js';
+
+const minimal: PluginDefinition = { name: 'starter-sales', version: '0.1.0' };
+
+function problemsOf(def: unknown): string[] {
+  try {
+    definePlugin(def as PluginDefinition);
+  } catch (error) {
+    if (error instanceof PluginDefinitionError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('definePlugin', () => {
+  it('returns a valid definition unchanged, keeping its literal type', () => {
+    const plugin = definePlugin({
+      ...minimal,
+      description: 'Companies, people and deals',
+      metadata: { entities: {} },
+      seed: [{ entity: 'person', records: [{ lastName: 'Ng', company: { $lookup: { name: 'Acme Corp' } } }] }],
+      operations: { double: (n: number) => n * 2 },
+    });
+    expect(plugin.name).toBe('starter-sales');
+    expect(plugin.operations.double(2)).toBe(4);
+  });
+
+  it.each(['1.0.0', '0.1.0-beta.2', '2.3.4+build.7', '10.20.30-rc.1+sha.5114f85'])('accepts the semantic version %s', (version) => {
+    expect(problemsOf({ ...minimal, version })).toEqual([]);
+  });
+
+  it.each(['1.0', 'v1.0.0', '01.0.0', '1.0.0-', 'latest', ''])('refuses the version %p with a clear message', (version) => {
+    expect(problemsOf({ ...minimal, version })).toEqual([`version ${JSON.stringify(version)} must be a semantic version like '1.2.3'`]);
+  });
+
+  it.each(['Starter', 'starter_sales', '-sales', 'sales-', 'a--b', '', 'x'.repeat(61)])('refuses the name %p', (name) => {
+    expect(problemsOf({ ...minimal, name })).toEqual([
+      `name ${JSON.stringify(name)} must be 1-60 lowercase letters, digits and single hyphens, starting with a letter (e.g. 'starter-sales')`,
+    ]);
+  });
+
+  it('reports every problem at once in the error message', () => {
+    expect(() => definePlugin({ name: 'Bad Name', version: 'one' } as PluginDefinition)).toThrow(
+      /Invalid plugin 'Bad Name':\n- name "Bad Name" must be[^\n]*\n- version "one" must be a semantic version/,
+    );
+  });
+
+  it('refuses a field type defined twice or missing its functions', () => {
+    const ft = { name: 'rating', columns: () => [], graphql: () => ({ output: 'Int', input: 'Int' }), jsonSchema: () => ({}) };
+    expect(problemsOf({ ...minimal, fieldTypes: [ft, ft, { name: 'stars' }] })).toEqual([
+      "fieldTypes[1]: field type 'rating' is defined twice",
+      "fieldTypes[2] ('stars') must define columns(field)",
+      "fieldTypes[2] ('stars') must define graphql(field)",
+      "fieldTypes[2] ('stars') must define jsonSchema(field)",
+    ]);
+  });
+
+  it('refuses operations that are not functions or have bad names', () => {
+    expect(problemsOf({ ...minimal, operations: { 'a.b': () => 1, twice: 2 } })).toEqual([
+      "operations.a.b: operation names are identifiers (letters, digits, '_')",
+      'operations.twice must be a function',
+    ]);
+  });
+
+  it('checks the shape of seed data and of $lookup references', () => {
+    expect(
+      problemsOf({
+        ...minimal,
+        seed: [
+          { entity: '', records: [] },
+          { entity: 'person', records: [null, { company: { $lookup: { name: 'A' }, extra: 1 } }] },
+          { entity: 'company' },
+        ],
+      }),
+    ).toEqual([
+      'seed[0].entity must be an entity name',
+      'seed[1].records[0] must be an object of field values',
+      'seed[1].records[1].company: a $lookup must be the only key and name field values, e.g. { "$lookup": { "name": "Acme Corp" } }',
+      'seed[2].records must be an array of records',
+    ]);
+  });
+
+  it('refuses metadata without an entities map', () => {
+    expect(problemsOf({ ...minimal, metadata: {} })).toEqual(['metadata must be a metadata document with an `entities` map']);
+  });
+});

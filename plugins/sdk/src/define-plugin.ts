@@ -1,0 +1,130 @@
+import type { FieldTypeDefinition, MetadataDocument } from '@trellis/metadata';
+import { isSeedLookup, type SeedData } from './seed.js';
+
+/** A JSON Logic operation a plugin adds; receives the evaluated arguments of the rule. */
+export type PluginOperation = (...args: never[]) => unknown;
+
+/**
+ * What a plugin or template pack provides. A pack is a plugin that carries only `metadata` and `seed`.
+ */
+export interface PluginDefinition {
+  /** Lowercase, digits and '-', starting with a letter, e.g. `starter-sales`. */
+  name: string;
+  /** Semantic version, e.g. `0.1.0`. */
+  version: string;
+  description?: string;
+  fieldTypes?: FieldTypeDefinition[];
+  metadata?: MetadataDocument;
+  seed?: SeedData;
+  operations?: Record<string, PluginOperation>;
+}
+
+/** Thrown by `definePlugin` with every problem found, one per line in `message` and listed in `problems`. */
+export class PluginDefinitionError extends Error {
+  readonly problems: string[];
+  constructor(pluginName: string, problems: string[]) {
+    super(`Invalid plugin '${pluginName}':\n- ${problems.join('\n- ')}`);
+    this.name = 'PluginDefinitionError';
+    this.problems = problems;
+  }
+}
+
+export const PLUGIN_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** semver.org's official pattern. */
+export const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Declares a plugin. Checks its identity and the shape of what it contributes and throws a
+ * `PluginDefinitionError` listing every problem; deeper checks (metadata validity, seed values) happen
+ * at install time, where the whole workspace document is known.
+ */
+export function definePlugin<T extends PluginDefinition>(def: T): T {
+  const problems = pluginProblems(def);
+  if (problems.length > 0) {
+    const name = typeof def?.name === 'string' && def.name ? def.name : '(unnamed)';
+    throw new PluginDefinitionError(name, problems);
+  }
+  return def;
+}
+
+function pluginProblems(def: PluginDefinition): string[] {
+  if (typeof def !== 'object' || def === null) return ['the definition must be an object'];
+  const problems: string[] = [];
+  if (typeof def.name !== 'string' || !PLUGIN_NAME.test(def.name) || def.name.length > 60) {
+    problems.push(
+      `name ${JSON.stringify(def.name)} must be 1-60 lowercase letters, digits and single hyphens, starting with a letter (e.g. 'starter-sales')`,
+    );
+  }
+  if (typeof def.version !== 'string' || !SEMVER.test(def.version)) {
+    problems.push(`version ${JSON.stringify(def.version)} must be a semantic version like '1.2.3'`);
+  }
+  if (def.description !== undefined && typeof def.description !== 'string') {
+    problems.push('description must be a string');
+  }
+  problems.push(...fieldTypeProblems(def.fieldTypes));
+  if (def.metadata !== undefined && (typeof def.metadata !== 'object' || def.metadata === null || typeof def.metadata.entities !== 'object' || def.metadata.entities === null)) {
+    problems.push('metadata must be a metadata document with an `entities` map');
+  }
+  problems.push(...operationProblems(def.operations));
+  problems.push(...seedProblems(def.seed));
+  return problems;
+}
+
+function fieldTypeProblems(fieldTypes: FieldTypeDefinition[] | undefined): string[] {
+  if (fieldTypes === undefined) return [];
+  if (!Array.isArray(fieldTypes)) return ['fieldTypes must be an array of field type definitions'];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  fieldTypes.forEach((ft, i) => {
+    if (typeof ft?.name !== 'string' || !/^[a-z][a-zA-Z0-9]*$/.test(ft.name)) {
+      problems.push(`fieldTypes[${i}].name must be a camelCase identifier`);
+      return;
+    }
+    if (seen.has(ft.name)) problems.push(`fieldTypes[${i}]: field type '${ft.name}' is defined twice`);
+    seen.add(ft.name);
+    for (const fn of ['columns', 'graphql', 'jsonSchema'] as const) {
+      if (typeof ft[fn] !== 'function') problems.push(`fieldTypes[${i}] ('${ft.name}') must define ${fn}(field)`);
+    }
+  });
+  return problems;
+}
+
+function operationProblems(operations: Record<string, PluginOperation> | undefined): string[] {
+  if (operations === undefined) return [];
+  if (typeof operations !== 'object' || operations === null) return ['operations must be an object of functions'];
+  return Object.entries(operations).flatMap(([name, fn]) => [
+    ...(OPERATION_NAME.test(name) ? [] : [`operations.${name}: operation names are identifiers (letters, digits, '_')`]),
+    ...(typeof fn === 'function' ? [] : [`operations.${name} must be a function`]),
+  ]);
+}
+
+function seedProblems(seed: SeedData | undefined): string[] {
+  if (seed === undefined) return [];
+  if (!Array.isArray(seed)) return ['seed must be an array of { entity, records }'];
+  const problems: string[] = [];
+  seed.forEach((group, i) => {
+    if (typeof group?.entity !== 'string' || group.entity === '') problems.push(`seed[${i}].entity must be an entity name`);
+    if (!Array.isArray(group?.records)) {
+      problems.push(`seed[${i}].records must be an array of records`);
+      return;
+    }
+    group.records.forEach((record, j) => {
+      if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+        problems.push(`seed[${i}].records[${j}] must be an object of field values`);
+        return;
+      }
+      for (const [field, value] of Object.entries(record)) {
+        if (isLookupLike(value) && !isSeedLookup(value)) {
+          problems.push(`seed[${i}].records[${j}].${field}: a $lookup must be the only key and name field values, e.g. { "$lookup": { "name": "Acme Corp" } }`);
+        }
+      }
+    });
+  });
+  return problems;
+}
+
+function isLookupLike(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && '$lookup' in value;
+}

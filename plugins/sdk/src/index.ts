@@ -1,0 +1,4 @@
+export { definePlugin, PluginDefinitionError, PLUGIN_NAME, SEMVER } from './define-plugin.js';
+export type { PluginDefinition, PluginOperation } from './define-plugin.js';
+export { isSeedLookup } from './seed.js';
+export type { SeedData, SeedEntityRecords, SeedRecord, SeedLookup } from './seed.js';

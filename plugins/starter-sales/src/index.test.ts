@@ -1,0 +1,70 @@
+import { validateDocument } from '@trellis/metadata';
+import { isSeedLookup } from '@trellis/plugin-sdk';
+import { compileRecordValidator, toFormSchema, toListColumns } from '@trellis/runtime';
+import pack, { metadata, seed } from './index.js';
+
+const PLACEHOLDER_ID = '3f2b8c1e-9a4d-4f6b-8e2a-5c7d9e0f1a2b';
+
+/** The record as the server would write it: each `$lookup` replaced by the id it resolves to. */
+function withLookupsResolved(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).map(([field, value]) => [field, isSeedLookup(value) ? PLACEHOLDER_ID : value]));
+}
+
+describe('starter-sales pack', () => {
+  it('is a plugin named starter-sales at version 0.1.0', () => {
+    expect(pack.name).toBe('starter-sales');
+    expect(pack.version).toBe('0.1.0');
+    expect(pack.metadata).toBe(metadata);
+    expect(pack.seed).toBe(seed);
+  });
+
+  it('has metadata that passes document validation with no problems', () => {
+    expect(validateDocument(metadata)).toEqual([]);
+  });
+
+  it('has companies, people and opportunities with realistic amounts of sample data', () => {
+    const counts = Object.fromEntries(seed.map((group) => [group.entity, group.records.length]));
+    expect(counts).toEqual({ company: 6, person: 8, opportunity: 8 });
+  });
+
+  it.each(seed.flatMap((group) => group.records.map((record, i) => [group.entity, i, record] as const)))(
+    'seed %s #%i passes record validation once lookups are resolved',
+    (entity, _i, record) => {
+      const validate = compileRecordValidator(metadata, entity);
+      expect(validate(withLookupsResolved(record), { mode: 'create' })).toEqual([]);
+    },
+  );
+
+  it('seeds entities before the records that look them up, and every lookup finds exactly one record', () => {
+    const seen = new Map<string, Array<Record<string, unknown>>>();
+    for (const group of seed) {
+      const entity = metadata.entities[group.entity]!;
+      for (const record of group.records) {
+        for (const [field, value] of Object.entries(record)) {
+          if (!isSeedLookup(value)) continue;
+          const definition = entity.fields[field]!;
+          expect(definition).toMatchObject({ type: 'relation', cardinality: 'manyToOne' });
+          const candidates = seen.get(definition.target!) ?? [];
+          const matches = candidates.filter((c) => Object.entries(value.$lookup).every(([k, v]) => c[k] === v));
+          expect(matches).toHaveLength(1);
+        }
+      }
+      seen.set(group.entity, [...(seen.get(group.entity) ?? []), ...group.records]);
+    }
+  });
+
+  it('uses only option values that exist on select fields', () => {
+    const stages = new Set(seed.find((g) => g.entity === 'opportunity')!.records.map((r) => r.stage));
+    expect([...stages].sort()).toEqual(['lost', 'negotiation', 'new', 'proposal', 'qualified', 'won']);
+  });
+
+  it('lays out every entity as a two-column form and a sorted list', () => {
+    for (const entity of Object.keys(metadata.entities)) {
+      const { uiSchema } = toFormSchema(metadata, entity);
+      const sections = uiSchema['ui:sections'] as Array<{ label: string; columns: number }>;
+      expect(sections[0]!.columns).toBe(2);
+      expect(sections.map((s) => s.label)).not.toContain('Other fields');
+      expect(toListColumns(metadata, entity).sort.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,15 @@
+export { recordJsonSchema, withNull, withoutEmpty } from './record-schema.js';
+export type { RecordMode } from './record-schema.js';
+export { compileRecordValidator } from './validate-record.js';
+export type { FieldError, RecordValidator, ValidateRecordOptions } from './validate-record.js';
+export { formatFieldLabel } from './field-label.js';
+export { withDefaultValues } from './default-values.js';
+export { toFormSchema } from './form-schema.js';
+export type { FormSchema, RelatedList, UiSchema } from './form-schema.js';
+export { resolveFormSections, DEFAULT_SECTION_LABEL, OTHER_SECTION_LABEL } from './form-layout.js';
+export type { ResolvedSection } from './form-layout.js';
+export { toListColumns, DEFAULT_PAGE_SIZE, DEFAULT_COLUMN_COUNT } from './list-columns.js';
+export type { ListColumn, ListView } from './list-columns.js';
+export { getEntity, displayFieldOf, isWritableField, writableFields } from './entity.js';
+export { evaluateRule, evaluateCondition, isTruthy, registerOperation, unregisterOperation, listOperations } from './json-logic.js';
+export type { JsonLogicRule, JsonLogicOperation } from './json-logic.js';
