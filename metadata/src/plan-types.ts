@@ -1,4 +1,4 @@
-import type { MetadataDocument } from './types.js';
+import type { MetadataDocument, MetadataProblem } from './types.js';
 
 /** One change between two documents, per entity / field / property. */
 export type DiffChange =
@@ -54,6 +54,11 @@ export interface PlanStep {
 export interface MigrationPlan {
   steps: PlanStep[];
   destructive: boolean;
+  /**
+   * Changes the plan cannot carry out (a type change with no conversion, a relation's target or cardinality
+   * changed). `planMigration` always sets it; a publish must be refused (METADATA_INVALID) when it is not empty.
+   */
+  problems?: MetadataProblem[];
 }
 
 export type { MetadataDocument };

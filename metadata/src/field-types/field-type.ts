@@ -22,7 +22,9 @@ export type FilterOperator =
 /**
  * GraphQL types a field type maps to, by name. The server resolves these names to graphql-js types
  * (built-in scalars plus Trellis's `Date`, `DateTime`, `JSON`, `Money`, `MoneyInput`).
- * A trailing `[]` means a list of that type.
+ * Lists are written in SDL style: `[String!]` is a list of non-null strings (the server decides the outer `!`).
+ * Relations name the target's object type (`Company`, `[Company!]`) for output and `ID` / `[ID!]` for input;
+ * an empty `input` means the field is not writable (oneToMany).
  */
 export interface GraphQLTypeNames {
   output: string;
@@ -33,6 +35,11 @@ export interface GraphQLTypeNames {
 export interface ColumnSpec {
   suffix: string;
   sqlType: string;
+  /**
+   * SQL literal filled into this column for existing rows (whose main column is not null) when the column
+   * appears because of a type change, e.g. the `_currency` column when a decimal becomes a currency.
+   */
+  backfill?: string;
 }
 
 /** Names of field properties a type accepts beyond the common ones (type, label, description, renamedFrom, required, unique, defaultValue). */
@@ -80,4 +87,11 @@ export interface FieldTypeDefinition {
    * Returns the USING expression for column `col` (already quoted), or null if not convertible.
    */
   convertFrom?(from: FieldDefinition, to: FieldDefinition, col: string): string | null;
+  /**
+   * Source types whose every value converts to this type unchanged (e.g. integer → decimal, anything → text).
+   * A type change from any other type is flagged destructive in the migration plan.
+   */
+  losslessFrom?: string[];
+  /** Whether `unique: true` is allowed (default true). */
+  supportsUnique?: boolean;
 }

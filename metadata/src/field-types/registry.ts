@@ -1,0 +1,84 @@
+/**
+ * The field-type registry: the one home of every field type. Built-ins are registered on import;
+ * plugins add theirs with `registerFieldType`.
+ */
+import type { FieldTypeDefinition } from './field-type.js';
+import { booleanFieldType } from './boolean.js';
+import { currencyFieldType } from './currency.js';
+import { dateFieldType } from './date.js';
+import { dateTimeFieldType } from './date-time.js';
+import { decimalFieldType } from './decimal.js';
+import { emailFieldType } from './email.js';
+import { integerFieldType } from './integer.js';
+import { jsonFieldType } from './json.js';
+import { longTextFieldType } from './long-text.js';
+import { multiSelectFieldType } from './multi-select.js';
+import { percentFieldType } from './percent.js';
+import { phoneFieldType } from './phone.js';
+import { relationFieldType } from './relation.js';
+import { selectFieldType } from './select.js';
+import { textFieldType } from './text.js';
+import { urlFieldType } from './url.js';
+
+/** The built-in types, in the order the studio's type picker shows them. */
+export const BUILT_IN_FIELD_TYPES: readonly FieldTypeDefinition[] = [
+  textFieldType,
+  longTextFieldType,
+  integerFieldType,
+  decimalFieldType,
+  currencyFieldType,
+  percentFieldType,
+  booleanFieldType,
+  dateFieldType,
+  dateTimeFieldType,
+  selectFieldType,
+  multiSelectFieldType,
+  emailFieldType,
+  phoneFieldType,
+  urlFieldType,
+  jsonFieldType,
+  relationFieldType,
+];
+
+const registry = new Map<string, FieldTypeDefinition>(BUILT_IN_FIELD_TYPES.map((t) => [t.name, t]));
+
+/** The type named `name`, or undefined. */
+export function findFieldType(name: string): FieldTypeDefinition | undefined {
+  return registry.get(name);
+}
+
+/** The type named `name`; throws when no such type is registered. */
+export function getFieldType(name: string): FieldTypeDefinition {
+  const type = registry.get(name);
+  if (!type) {
+    throw new Error(`Unknown field type "${name}". Known types: ${[...registry.keys()].join(', ')}.`);
+  }
+  return type;
+}
+
+/** Adds a field type (from a plugin). Refuses a name that is already registered. */
+export function registerFieldType(definition: FieldTypeDefinition): void {
+  if (!/^[a-z][a-zA-Z0-9]*$/.test(definition.name)) {
+    throw new Error(`Field type name "${definition.name}" must be camelCase (letters and digits, starting lower case).`);
+  }
+  if (registry.has(definition.name)) {
+    throw new Error(`Field type "${definition.name}" is already registered; choose another name.`);
+  }
+  registry.set(definition.name, definition);
+}
+
+/** Every registered type, built-ins first, then in registration order. */
+export function listFieldTypes(): FieldTypeDefinition[] {
+  return [...registry.values()];
+}
+
+/**
+ * Removes a type added with `registerFieldType` (built-ins cannot be removed). For tests and plugin unloading.
+ * Returns whether a type was removed.
+ */
+export function unregisterFieldType(name: string): boolean {
+  if (BUILT_IN_FIELD_TYPES.some((t) => t.name === name)) {
+    throw new Error(`Field type "${name}" is built in and cannot be unregistered.`);
+  }
+  return registry.delete(name);
+}

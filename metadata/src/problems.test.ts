@@ -1,0 +1,26 @@
+import { describeLocation, entityEntries, pointer, segmentsOf, sortProblems } from './problems.js';
+
+describe('problem helpers', () => {
+  it('builds and splits JSON pointers, escaping ~ and /', () => {
+    expect(pointer('entities', 'a/b', 'fields', 'x~y', 0)).toBe('/entities/a~1b/fields/x~0y/0');
+    expect(segmentsOf('/entities/a~1b/fields/x~0y/0')).toEqual(['entities', 'a/b', 'fields', 'x~y', '0']);
+    expect(segmentsOf('')).toEqual([]);
+  });
+
+  it('describes where a path points', () => {
+    expect(describeLocation('')).toBe('the document');
+    expect(describeLocation('/entities/deal')).toBe('entity deal');
+    expect(describeLocation('/entities/deal/fields/amount/min')).toBe('field deal.amount');
+    expect(describeLocation('/entities/deal/layouts/list/columns/0')).toBe('the layouts of entity deal');
+  });
+
+  it('skips entities that are not objects with a fields map', () => {
+    expect(entityEntries({ entities: { a: { fields: {} }, b: 3, c: { fields: [] } } }).map(([n]) => n)).toEqual(['a']);
+    expect(entityEntries(null)).toEqual([]);
+  });
+
+  it('sorts problems by path, then code', () => {
+    const p = (path: string, code: string) => ({ path, code, message: '' });
+    expect(sortProblems([p('/b', 'x'), p('/a', 'z'), p('/a', 'y')])).toEqual([p('/a', 'y'), p('/a', 'z'), p('/b', 'x')]);
+  });
+});
