@@ -1,0 +1,32 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { HealthController } from './common/health.controller.js';
+import { DatabaseModule } from './database/database.module.js';
+import { MetadataApiModule } from './metadata-store/metadata-api.module.js';
+import { MetadataStoreModule } from './metadata-store/metadata-store.module.js';
+import { PacksModule } from './packs/packs.module.js';
+import { DataApiModule } from './schema/data-api.module.js';
+
+export interface AppOptions {
+  databaseUrl: string;
+  /** Install the starter sales pack into an empty workspace on startup (default: env TRELLIS_STARTER_PACK !== '0'). */
+  starterPack?: boolean;
+}
+
+/** The whole server: database, metadata store + /metadata API, generated /graphql API, packs. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    const starterPack = options.starterPack ?? process.env['TRELLIS_STARTER_PACK'] !== '0';
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forRoot({ url: options.databaseUrl }),
+        MetadataStoreModule,
+        MetadataApiModule,
+        DataApiModule,
+        PacksModule.forRoot({ starterPack }),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

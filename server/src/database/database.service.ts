@@ -1,0 +1,103 @@
+/**
+ * The database connection: one TypeORM DataSource (platform entities + migrations in schema `trellis`)
+ * whose pg.Pool is shared by the record hot path. Sessions run in UTC.
+ */
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { PLATFORM_SCHEMA, platformEntities, platformMigrations } from './platform-schema.js';
+
+/** Connection settings every session gets (pool clients and dedicated LISTEN clients). */
+const SESSION_OPTIONS = '-c TimeZone=UTC';
+
+export interface DatabaseOptions {
+  url: string;
+  /** Max pool connections (default 10, env TRELLIS_DB_POOL_SIZE). */
+  poolSize?: number;
+}
+
+export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
+
+@Injectable()
+export class DatabaseService implements OnApplicationShutdown {
+  private constructor(
+    readonly dataSource: DataSource,
+    private readonly options: DatabaseOptions,
+  ) {}
+
+  /** Connects, creates schema `trellis` if missing and runs pending platform migrations. */
+  static async create(options: DatabaseOptions): Promise<DatabaseService> {
+    const poolSize = options.poolSize ?? (Number(process.env['TRELLIS_DB_POOL_SIZE']) || 10);
+    const dataSource = new DataSource({
+      type: 'postgres',
+      url: options.url,
+      schema: PLATFORM_SCHEMA,
+      entities: platformEntities,
+      migrations: platformMigrations,
+      migrationsTableName: 'migrations',
+      migrationsTransactionMode: 'each',
+      poolSize,
+      installExtensions: false,
+      applicationName: 'trellis',
+      extra: { options: SESSION_OPTIONS },
+      logging: false,
+    });
+    await dataSource.initialize();
+    try {
+      await runPlatformMigrations(dataSource);
+    } catch (error) {
+      await dataSource.destroy();
+      throw error;
+    }
+    return new DatabaseService(dataSource, options);
+  }
+
+  /** The pg.Pool behind the DataSource: use it for raw SQL on the hot path. */
+  get pool(): pg.Pool {
+    return (this.dataSource.driver as unknown as { master: pg.Pool }).master;
+  }
+
+  /** A dedicated connection outside the pool (LISTEN); the caller ends it. */
+  async connectDedicated(): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: this.options.url, options: SESSION_OPTIONS, application_name: 'trellis-listen' });
+    await client.connect();
+    return client;
+  }
+
+  /** Runs `work` in one transaction on a pooled client: COMMIT on success, ROLLBACK on throw. */
+  async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A client whose ROLLBACK fails is in an unknown state: destroy it rather than return it to the pool.
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+/** Instances starting together on one database take turns (session advisory lock) to migrate. */
+async function runPlatformMigrations(dataSource: DataSource): Promise<void> {
+  const lock = dataSource.createQueryRunner('master');
+  await lock.connect();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(hashtextextended('trellis.platform-migrations', 0))`);
+    // The migrations table lives in `trellis`, so the schema must exist before TypeORM looks for it.
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${PLATFORM_SCHEMA}"`);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query(`SELECT pg_advisory_unlock(hashtextextended('trellis.platform-migrations', 0))`).catch(() => undefined);
+    await lock.release();
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * The platform's own tables (schema `trellis`), managed by TypeORM entities and migrations.
+ * A capability adding a platform table registers its entity and migration here.
+ */
+import { MetadataVersionEntity } from '../metadata-store/metadata-version.entity.js';
+import { CreateMetadataVersion1732350000000 } from '../metadata-store/1732350000000-create-metadata-version.migration.js';
+
+export const PLATFORM_SCHEMA = 'trellis';
+
+export const platformEntities = [MetadataVersionEntity];
+
+export const platformMigrations = [CreateMetadataVersion1732350000000];

@@ -1,0 +1,308 @@
+/**
+ * The metadata store: every published version of each workspace's document, and the one path that
+ * changes it: publish = lock → re-read → validate → diff → plan → run DDL → store version, in ONE
+ * Postgres transaction; then caches update and listeners (schema builders) hear about it.
+ */
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  diffDocuments,
+  planMigration,
+  validateDocument,
+  type MetadataDocument,
+  type MetadataProblem,
+  type MigrationPlan,
+} from '@trellis/metadata';
+import type { GraphQLError } from 'graphql';
+import type { QueryRunner } from 'typeorm';
+import { apiError } from '../common/errors.js';
+import { actorLabel, type RequestContext } from '../common/request-context.js';
+import { DatabaseService } from '../database/database.service.js';
+import { MetadataChangeListener, type MetadataNotification } from './metadata-change-listener.js';
+import { MetadataVersionEntity } from './metadata-version.entity.js';
+import {
+  METADATA_CHANNEL,
+  emptyDocument,
+  type BeforeStepHook,
+  type MetadataPreview,
+  type PublishListener,
+  type PublishOptions,
+  type PublishedVersion,
+} from './metadata-store.types.js';
+
+/** Workspace names double as Postgres schema names. */
+const WORKSPACE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+/** How long a publish waits for table locks held by running queries before giving up. */
+const LOCK_TIMEOUT = '15s';
+
+@Injectable()
+export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('MetadataStore');
+  private readonly cache = new Map<string, PublishedVersion>();
+  private readonly loading = new Map<string, Promise<PublishedVersion>>();
+  private readonly listeners = new Set<PublishListener>();
+  private changeListener?: MetadataChangeListener;
+  private beforeStep?: BeforeStepHook;
+
+  constructor(private readonly database: DatabaseService) {}
+
+  async onModuleInit(): Promise<void> {
+    this.changeListener = new MetadataChangeListener(
+      () => this.database.connectDedicated(),
+      (notification) => void this.onRemoteChange(notification),
+      (error) => this.logger.warn(`metadata change listener: ${String(error)}`),
+    );
+    await this.changeListener.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.changeListener?.stop();
+  }
+
+  /** The current version of a workspace (cached; version 0 = `{ entities: {} }` when none is published). */
+  async current(workspace: string): Promise<PublishedVersion> {
+    const cached = this.cache.get(workspace);
+    if (cached) return cached;
+    let loading = this.loading.get(workspace);
+    if (!loading) {
+      loading = this.loadCurrent(workspace).finally(() => this.loading.delete(workspace));
+      this.loading.set(workspace, loading);
+    }
+    const loaded = await loading;
+    const latest = this.cache.get(workspace);
+    if (latest && latest.version >= loaded.version) return latest;
+    this.cache.set(workspace, loaded);
+    return loaded;
+  }
+
+  /** Published versions, newest first (version 0 is not listed). */
+  async history(workspace: string, limit = 50): Promise<PublishedVersion[]> {
+    const rows = await this.repository().find({
+      where: { workspace },
+      order: { version: 'DESC' },
+      take: Math.max(1, Math.min(limit, 1000)),
+    });
+    return rows.map(toPublished);
+  }
+
+  /** One version; 0 is the empty document; null when it does not exist. */
+  async version(workspace: string, version: number): Promise<PublishedVersion | null> {
+    if (version === 0) return versionZero(workspace);
+    const row = await this.repository().findOneBy({ workspace, version });
+    return row ? toPublished(row) : null;
+  }
+
+  /** Every problem of a document (empty = valid). */
+  validate(document: unknown): MetadataProblem[] {
+    return validateDocument(document as MetadataDocument);
+  }
+
+  /** What publishing `document` on the current version would change, without changing anything. */
+  async preview(workspace: string, document: unknown): Promise<MetadataPreview> {
+    const current = await this.current(workspace);
+    const problems = this.validate(document);
+    if (problems.length > 0) {
+      return { valid: false, problems, baseVersion: current.version, steps: [], destructive: false, changes: [] };
+    }
+    const doc = document as MetadataDocument;
+    const diff = diffDocuments(current.document, doc);
+    const plan = planMigration(current.document, doc, diff, { schema: workspace, version: current.version + 1 });
+    const planProblems = plan.problems ?? [];
+    return {
+      valid: planProblems.length === 0,
+      problems: planProblems,
+      baseVersion: current.version,
+      steps: plan.steps,
+      destructive: plan.destructive,
+      changes: diff.changes,
+    };
+  }
+
+  /**
+   * Publishes `document` as the next version: validates it, migrates the workspace's tables and stores
+   * the version, all in one transaction (nothing changes when any step fails).
+   * Errors: VERSION_CONFLICT, METADATA_INVALID (extensions.problems), MIGRATION_FAILED (extensions.step).
+   */
+  async publish(ctx: RequestContext, document: unknown, options: PublishOptions = {}): Promise<PublishedVersion> {
+    const workspace = assertWorkspace(ctx.workspace);
+    const queryRunner = this.database.dataSource.createQueryRunner('master');
+    await queryRunner.connect();
+    let published: PublishedVersion;
+    try {
+      await queryRunner.startTransaction();
+      await queryRunner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`trellis.metadata:${workspace}`]);
+      await queryRunner.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+      const current = await this.readCurrent(workspace, queryRunner);
+      const baseVersion = options.baseVersion;
+      if (baseVersion !== undefined && baseVersion !== null && baseVersion !== current.version) {
+        throw apiError(
+          'VERSION_CONFLICT',
+          `The metadata changed since version ${baseVersion}: the current version is ${current.version}. Reload and publish again.`,
+          { baseVersion, currentVersion: current.version },
+        );
+      }
+      const problems = this.validate(document);
+      if (problems.length > 0) throw invalid(problems);
+      const doc = document as MetadataDocument;
+      const version = current.version + 1;
+      await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(workspace)}`);
+      const diff = diffDocuments(current.document, doc);
+      const plan = planMigration(current.document, doc, diff, { schema: workspace, version });
+      // Changes the plan cannot carry out on the current tables (e.g. a type change without conversion).
+      if (plan.problems?.length) throw invalid(plan.problems);
+      await this.runPlan(plan, queryRunner);
+      const row: MetadataVersionEntity = Object.assign(new MetadataVersionEntity(), {
+        workspace,
+        version,
+        document: doc,
+        author: actorLabel(ctx.actor),
+        message: options.message ?? null,
+        changes: diff.changes,
+        plan,
+      });
+      const inserted = await queryRunner.query(
+        `INSERT INTO "trellis"."metadata_version" (workspace, version, document, author, message, changes, plan)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING created_at`,
+        [row.workspace, row.version, JSON.stringify(doc), row.author, row.message, JSON.stringify(row.changes), JSON.stringify(plan)],
+      );
+      row.createdAt = (inserted as { created_at: Date }[])[0]!.created_at;
+      await queryRunner.query('SELECT pg_notify($1, $2)', [METADATA_CHANNEL, JSON.stringify({ workspace, version })]);
+      await queryRunner.commitTransaction();
+      published = toPublished(row);
+    } catch (error) {
+      if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await queryRunner.release();
+    }
+    this.accept(published);
+    return published;
+  }
+
+  /** Publishes an earlier version's document as a new version (the studio's "revert"). */
+  async revert(ctx: RequestContext, version: number, message?: string | null): Promise<PublishedVersion> {
+    const target = await this.version(ctx.workspace, version);
+    if (!target) throw apiError('NOT_FOUND', `Metadata version ${version} does not exist`);
+    return this.publish(ctx, target.document, { message: message ?? `Revert to version ${version}` });
+  }
+
+  /** Registers a listener for committed publishes; returns its unsubscribe function. */
+  onPublish(listener: PublishListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Test-only failure injection: runs before each plan step inside the publish transaction. */
+  setBeforeStepHook(hook: BeforeStepHook | undefined): void {
+    this.beforeStep = hook;
+  }
+
+  private async runPlan(plan: MigrationPlan, queryRunner: QueryRunner): Promise<void> {
+    for (const [index, step] of plan.steps.entries()) {
+      let sql = '';
+      try {
+        await this.beforeStep?.(step, index, queryRunner);
+        for (sql of step.sql) await queryRunner.query(sql);
+      } catch (error) {
+        const postgresMessage = postgresError(error);
+        throw apiError(
+          'MIGRATION_FAILED',
+          `Migration step ${index + 1} of ${plan.steps.length} failed (${step.description}): ${postgresMessage}. Nothing was applied.`,
+          { step: step.description, stepIndex: index, sql, postgresMessage },
+        );
+      }
+    }
+  }
+
+  /** Caches a committed version and tells listeners, unless a newer one is already known. */
+  private accept(published: PublishedVersion): void {
+    const known = this.cache.get(published.workspace);
+    if (known && known.version >= published.version) return;
+    this.cache.set(published.workspace, published);
+    this.emit(published);
+  }
+
+  private emit(published: PublishedVersion): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(published.workspace, { version: published.version, document: published.document });
+      } catch (error) {
+        this.logger.error(`publish listener failed: ${String(error)}`);
+      }
+    }
+  }
+
+  /** Another instance published (or the listener reconnected: `null`): reload and tell our listeners. */
+  private async onRemoteChange(notification: MetadataNotification | null): Promise<void> {
+    const workspaces = notification ? [notification.workspace] : [...this.cache.keys()];
+    for (const workspace of workspaces) {
+      const known = this.cache.get(workspace);
+      if (!known || (notification && known.version >= notification.version)) continue;
+      try {
+        this.accept(await this.loadCurrent(workspace));
+      } catch (error) {
+        this.cache.delete(workspace); // serve a fresh read next time rather than a stale version
+        this.logger.warn(`could not reload metadata of ${workspace}: ${String(error)}`);
+      }
+    }
+  }
+
+  private async loadCurrent(workspace: string): Promise<PublishedVersion> {
+    const row = await this.repository().findOne({ where: { workspace }, order: { version: 'DESC' } });
+    return row ? toPublished(row) : versionZero(workspace);
+  }
+
+  private async readCurrent(workspace: string, queryRunner: QueryRunner): Promise<PublishedVersion> {
+    const row = await queryRunner.manager.findOne(MetadataVersionEntity, { where: { workspace }, order: { version: 'DESC' } });
+    return row ? toPublished(row) : versionZero(workspace);
+  }
+
+  private repository() {
+    return this.database.dataSource.getRepository(MetadataVersionEntity);
+  }
+}
+
+function versionZero(workspace: string): PublishedVersion {
+  return {
+    workspace,
+    version: 0,
+    document: emptyDocument(),
+    author: 'system:trellis',
+    message: null,
+    changes: [],
+    plan: { steps: [], destructive: false },
+    createdAt: new Date(0),
+  };
+}
+
+function toPublished(row: MetadataVersionEntity): PublishedVersion {
+  return {
+    workspace: row.workspace,
+    version: row.version,
+    document: row.document,
+    author: row.author,
+    message: row.message ?? null,
+    changes: row.changes,
+    plan: row.plan,
+    createdAt: row.createdAt,
+  };
+}
+
+function invalid(problems: MetadataProblem[]): GraphQLError {
+  const first = problems[0]!;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+  return apiError('METADATA_INVALID', `The metadata document is invalid: ${first.path}: ${first.message}${more}`, { problems });
+}
+
+function assertWorkspace(workspace: string): string {
+  if (!WORKSPACE_NAME.test(workspace)) throw apiError('BAD_USER_INPUT', `Invalid workspace name: ${workspace}`);
+  return workspace;
+}
+
+const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** The Postgres message of a failed query (TypeORM wraps it in QueryFailedError.driverError). */
+function postgresError(error: unknown): string {
+  const driver = (error as { driverError?: { message?: string } } | null)?.driverError;
+  if (driver?.message) return driver.message;
+  return error instanceof Error ? error.message : String(error);
+}

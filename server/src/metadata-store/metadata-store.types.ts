@@ -1,0 +1,48 @@
+import type { DiffChange, MetadataDocument, MetadataProblem, MigrationPlan, PlanStep } from '@trellis/metadata';
+import type { QueryRunner } from 'typeorm';
+
+/** One published version of a workspace's document. Version 0 is the empty document, never stored. */
+export interface PublishedVersion {
+  workspace: string;
+  version: number;
+  document: MetadataDocument;
+  /** `${actor.kind}:${actor.id}` of the publisher. */
+  author: string;
+  message: string | null;
+  /** The diff from the previous version. */
+  changes: DiffChange[];
+  /** The migration plan executed for this version. */
+  plan: MigrationPlan;
+  createdAt: Date;
+}
+
+export interface PublishOptions {
+  message?: string | null;
+  /** The version the document was edited from; a publish fails with VERSION_CONFLICT when it is stale. */
+  baseVersion?: number | null;
+}
+
+/** What publishing `document` on top of the current version would do. */
+export interface MetadataPreview {
+  valid: boolean;
+  problems: MetadataProblem[];
+  baseVersion: number;
+  steps: PlanStep[];
+  destructive: boolean;
+  changes: DiffChange[];
+}
+
+/** Called after a publish is committed (on this instance, or seen from another through NOTIFY). */
+export type PublishListener = (workspace: string, published: { version: number; document: MetadataDocument }) => void;
+
+/**
+ * Test hook run inside the publish transaction before each plan step's SQL; throwing (or running failing
+ * SQL on the query runner) makes the step fail.
+ */
+export type BeforeStepHook = (step: PlanStep, index: number, queryRunner: QueryRunner) => Promise<void> | void;
+
+/** The document of version 0 (a fresh object each call: callers may edit it). */
+export const emptyDocument = (): MetadataDocument => ({ entities: {} });
+
+/** Channel on which a publish is announced to every instance sharing the database. */
+export const METADATA_CHANNEL = 'trellis_metadata';

@@ -1,0 +1,81 @@
+/** GraphQL object types of the /metadata API (code-first). */
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { JSONScalar } from './json.scalar.js';
+
+@ObjectType({ description: 'One published version of the metadata document.' })
+export class MetadataVersion {
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => JSONScalar)
+  document!: unknown;
+
+  @Field(() => String)
+  author!: string;
+
+  @Field(() => String, { nullable: true })
+  message!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => JSONScalar, { description: 'The diff from the previous version.' })
+  changes!: unknown;
+
+  @Field(() => JSONScalar, { description: 'The migration plan that was executed.' })
+  plan!: unknown;
+}
+
+@ObjectType()
+export class MetadataProblem {
+  @Field(() => String, { description: 'JSON pointer into the document, e.g. /entities/deal/fields/amount/min' })
+  path!: string;
+
+  @Field(() => String)
+  message!: string;
+
+  @Field(() => String)
+  code!: string;
+}
+
+@ObjectType({ description: 'One migration step as shown in the publish preview.' })
+export class PlanStepView {
+  @Field(() => String)
+  kind!: string;
+
+  @Field(() => String, { nullable: true })
+  entity?: string | null;
+
+  @Field(() => String, { nullable: true })
+  field?: string | null;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => Boolean)
+  destructive!: boolean;
+
+  @Field(() => [String])
+  sql!: string[];
+}
+
+@ObjectType()
+export class MetadataPreview {
+  @Field(() => Boolean)
+  valid!: boolean;
+
+  @Field(() => [MetadataProblem])
+  problems!: MetadataProblem[];
+
+  @Field(() => Int)
+  baseVersion!: number;
+
+  @Field(() => [PlanStepView])
+  steps!: PlanStepView[];
+
+  @Field(() => Boolean)
+  destructive!: boolean;
+
+  @Field(() => JSONScalar)
+  changes!: unknown;
+}

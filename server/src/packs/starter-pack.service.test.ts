@@ -1,0 +1,74 @@
+import starter from '@trellis/pack-starter-sales';
+import { systemContext } from '../common/request-context.js';
+import { DatabaseService } from '../database/database.service.js';
+import { RecordService } from '../records/record.service.js';
+import { withTestApp } from '../testing/test-app.js';
+import { startTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { seedRecords } from './seed-records.js';
+import { StarterPackService } from './starter-pack.service.js';
+
+describe('starter pack', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await startTestDatabase();
+  });
+
+  afterAll(async () => {
+    await db.stop();
+  });
+
+  it('installs the pack’s metadata and seed records into an empty workspace on startup, once', async () => {
+    const first = await withTestApp(undefined, { starterPack: true, database: db });
+    try {
+      const { rows: versions } = await db.pool.query(`SELECT version, author, message FROM trellis.metadata_version`);
+      expect(versions).toEqual([{ version: 1, author: 'system:starter-pack', message: 'Install starter sales pack' }]);
+      for (const group of starter.seed!) {
+        const table = group.entity.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+        const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM main."${table}"`);
+        expect({ entity: group.entity, n: rows[0].n }).toEqual({ entity: group.entity, n: group.records.length });
+      }
+      // $lookup values became the ids of the companies seeded before them.
+      const { rows } = await db.pool.query(
+        `SELECT o.name, c.name AS company, o.created_by FROM main.opportunity o JOIN main.company c ON c.id = o.company_id WHERE o.name = $1`,
+        ['Ledgerly – compliance reporting'],
+      );
+      expect(rows).toEqual([{ name: 'Ledgerly – compliance reporting', company: 'Ledgerly Financial', created_by: 'system:starter-pack' }]);
+    } finally {
+      await first.close();
+    }
+
+    const second = await withTestApp(undefined, { starterPack: true, database: db });
+    try {
+      const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM trellis.metadata_version`);
+      expect(rows[0].n).toBe(1);
+      expect(await second.app.get(StarterPackService).installIfEmpty('main')).toBe(false);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('resolves a $lookup against records already stored, and refuses one that matches nothing', async () => {
+    const t = await withTestApp(undefined, { starterPack: true, database: db });
+    try {
+      const records = t.app.get(RecordService);
+      const database = t.app.get(DatabaseService);
+      const ctx = systemContext('test');
+      const document = (await t.metadata<{ currentMetadata: { document: never } }>(`{ currentMetadata { document } }`)).data!.currentMetadata.document;
+      const created = await database.transaction((client) =>
+        seedRecords(records, ctx, document, [{ entity: 'person', records: [{ firstName: 'Ada', lastName: 'Stone', company: { $lookup: { name: 'Quillstone Labs' } } }] }], client),
+      );
+      const ada = created.get('person')![0]!;
+      const { rows } = await db.pool.query(`SELECT c.name FROM main.person p JOIN main.company c ON c.id = p.company_id WHERE p.id = $1`, [ada['id']]);
+      expect(rows).toEqual([{ name: 'Quillstone Labs' }]);
+
+      await expect(
+        database.transaction((client) =>
+          seedRecords(records, ctx, document, [{ entity: 'person', records: [{ firstName: 'Nobody', company: { $lookup: { name: 'No Such Co' } } }] }], client),
+        ),
+      ).rejects.toThrow(/no company record matches/);
+    } finally {
+      await t.close();
+    }
+  });
+});

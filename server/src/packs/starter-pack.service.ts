@@ -1,0 +1,73 @@
+/**
+ * Installs the starter sales pack into an empty workspace on startup: publishes its metadata as
+ * version 1 through the one publish path, then inserts its seed records in one transaction.
+ * TRELLIS_STARTER_PACK=0 turns it off (tests do).
+ */
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { PluginDefinition } from '@trellis/plugin-sdk';
+import { errorCode } from '../common/errors.js';
+import { DEFAULT_WORKSPACE, systemContext } from '../common/request-context.js';
+import { DatabaseService } from '../database/database.service.js';
+import { MetadataStoreService } from '../metadata-store/metadata-store.service.js';
+import { RecordService } from '../records/record.service.js';
+import { seedRecords } from './seed-records.js';
+
+export const STARTER_PACK_OPTIONS = Symbol('STARTER_PACK_OPTIONS');
+
+export interface StarterPackOptions {
+  starterPack: boolean;
+}
+
+@Injectable()
+export class StarterPackService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('StarterPack');
+
+  constructor(
+    @Inject(STARTER_PACK_OPTIONS) private readonly options: StarterPackOptions,
+    private readonly store: MetadataStoreService,
+    private readonly database: DatabaseService,
+    private readonly records: RecordService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.options.starterPack) return;
+    await this.installIfEmpty(DEFAULT_WORKSPACE);
+  }
+
+  /** Installs the starter pack when the workspace is at version 0; true when it did. */
+  async installIfEmpty(workspace: string): Promise<boolean> {
+    if ((await this.store.current(workspace)).version !== 0) return false;
+    const { default: starter } = await import('@trellis/pack-starter-sales');
+    return this.install(workspace, starter, 'Install starter sales pack');
+  }
+
+  /**
+   * Publishes a pack's metadata on top of version 0 and seeds its records. Returns false when another
+   * instance installed first (VERSION_CONFLICT). A seed failure is reported but keeps the metadata.
+   */
+  async install(workspace: string, pack: PluginDefinition, message: string): Promise<boolean> {
+    const ctx = systemContext(pack.name === 'starter-sales' ? 'starter-pack' : `pack:${pack.name}`, workspace);
+    if (!pack.metadata) return false;
+    let document;
+    try {
+      ({ document } = await this.store.publish(ctx, pack.metadata, { message, baseVersion: 0 }));
+    } catch (error) {
+      if (errorCode(error) === 'VERSION_CONFLICT') return false;
+      throw error;
+    }
+    if (pack.seed?.length) {
+      try {
+        await this.database.transaction((client) => seedRecords(this.records, ctx, document, pack.seed!, client));
+      } catch (error) {
+        this.logger.error(`The ${pack.name} pack's sample records could not be inserted: ${describe(error)}`);
+      }
+    }
+    return true;
+  }
+}
+
+function describe(error: unknown): string {
+  const fieldErrors = (error as { extensions?: { fieldErrors?: unknown } }).extensions?.fieldErrors;
+  const message = error instanceof Error ? error.message : String(error);
+  return fieldErrors ? `${message} ${JSON.stringify(fieldErrors)}` : message;
+}
