@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -145,5 +145,15 @@ describe('embedded Postgres', () => {
       child.kill('SIGTERM');
       await exited;
     }
+  });
+
+  (process.getuid?.() === 0 ? it : it.skip)('as root, explains how to fix a data dir the postgres user cannot reach', async () => {
+    const closed = path.join(workDir, 'private');
+    await mkdir(closed, { mode: 0o700 });
+    await chmod(closed, 0o700);
+    const hidden = path.join(closed, 'project', '.trellis', 'pgdata');
+    await expect(startEmbeddedPostgres({ dataDir: hidden, persistent: true })).rejects.toThrow(
+      /cannot enter .*private \(mode 700\).*TRELLIS_DATA_DIR.*chmod o\+x/,
+    );
   });
 });

@@ -115,6 +115,25 @@ async function prepareParentDir(dataDir: string): Promise<void> {
   if (isRoot()) {
     const stat = await fs.stat(parent);
     if ((stat.mode & 0o005) !== 0o005) await fs.chmod(parent, stat.mode | 0o055);
+    await assertReachableByPostgresUser(path.dirname(parent), dataDir);
+  }
+}
+
+/**
+ * As root, Postgres runs as the OS user `postgres`, which must be able to pass through every folder above
+ * the data dir. We do not loosen folders we did not create (e.g. a 0700 home); we say what to do instead.
+ */
+async function assertReachableByPostgresUser(folder: string, dataDir: string): Promise<void> {
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    const stat = await fs.stat(dir);
+    if ((stat.mode & 0o001) === 0) {
+      throw new Error(
+        `Postgres runs as the OS user "postgres" when Trellis is started as root, and that user cannot enter ${dir} ` +
+          `(mode ${(stat.mode & 0o777).toString(8)}), so it cannot reach its data in ${dataDir}. ` +
+          `Start Trellis as a normal user, set TRELLIS_DATA_DIR to a folder outside ${dir}, or run: chmod o+x ${dir}`,
+      );
+    }
+    if (path.dirname(dir) === dir) return;
   }
 }
 
