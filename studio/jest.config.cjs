@@ -1,0 +1,2 @@
+// Unit tests of the studio's pure modules (query builders, document edits, formatting); node environment, no DOM.
+module.exports = { ...require('../jest.preset.cjs'), roots: ['<rootDir>/src'], testMatch: ['**/*.test.ts'] };

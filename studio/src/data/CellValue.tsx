@@ -1,0 +1,85 @@
+/** How one value reads in a table cell, by field type. */
+import type { FieldDefinition, MetadataDocument } from '@trellis/metadata';
+import { href } from '../app/router.js';
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, type Money } from '../lib/format.js';
+import { recordLabel } from '../api/record-queries.js';
+import { SelectChip } from './SelectChip.js';
+
+interface Props {
+  doc: MetadataDocument;
+  field: FieldDefinition | undefined;
+  /** System fields (createdAt…) have no definition; their name tells the type. */
+  name: string;
+  value: unknown;
+}
+
+export function CellValue({ doc, field, name, value }: Props) {
+  if (value === null || value === undefined || value === '') return null;
+  if (!field) {
+    if (name === 'createdAt' || name === 'updatedAt') return <>{formatDateTime(String(value))}</>;
+    return <>{String(value)}</>;
+  }
+  switch (field.type) {
+    case 'currency':
+      return <span className="num">{formatMoney(value as Money)}</span>;
+    case 'integer':
+    case 'decimal':
+      return <span className="num">{formatNumber(value as number)}</span>;
+    case 'percent':
+      return <span className="num">{formatPercent(value as number)}</span>;
+    case 'boolean':
+      return value ? (
+        <span className="bool-yes" aria-label="Yes" title="Yes">✓</span>
+      ) : (
+        <span className="visually-hidden">No</span>
+      );
+    case 'date':
+      return <>{formatDate(String(value))}</>;
+    case 'dateTime':
+      return <>{formatDateTime(String(value))}</>;
+    case 'select':
+      return <SelectChip options={field.options} value={String(value)} />;
+    case 'multiSelect':
+      return (
+        <span className="chips">
+          {(Array.isArray(value) ? value : []).map((v) => (
+            <SelectChip key={String(v)} options={field.options} value={String(v)} />
+          ))}
+        </span>
+      );
+    case 'url':
+      return (
+        <a href={String(value)} target="_blank" rel="noreferrer noopener" onClick={(e) => e.stopPropagation()}>
+          {String(value).replace(/^https?:\/\//, '')}
+        </a>
+      );
+    case 'email':
+      return (
+        <a href={`mailto:${String(value)}`} onClick={(e) => e.stopPropagation()}>
+          {String(value)}
+        </a>
+      );
+    case 'json':
+      return <code className="cell-json">{JSON.stringify(value)}</code>;
+    case 'longText':
+      return <span className="cell-long">{String(value)}</span>;
+    case 'relation': {
+      const target = field.target ?? '';
+      const refs = (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
+      return (
+        <span className="refs">
+          {refs.map((ref, i) => (
+            <span key={String(ref.id)}>
+              {i > 0 && ', '}
+              <a className="ref-link" href={href(`/data/${target}/${String(ref.id)}`)} onClick={(e) => e.stopPropagation()}>
+                {recordLabel(doc, target, ref)}
+              </a>
+            </span>
+          ))}
+        </span>
+      );
+    }
+    default:
+      return <>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</>;
+  }
+}
