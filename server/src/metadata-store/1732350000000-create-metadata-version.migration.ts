@@ -10,7 +10,7 @@ export class CreateMetadataVersion1732350000000 implements MigrationInterface {
       CREATE TABLE "trellis"."metadata_version" (
         "workspace"  text        NOT NULL,
         "version"    integer     NOT NULL,
-        "document"   jsonb       NOT NULL,
+        "document"   json        NOT NULL, -- json, not jsonb: key order is meaningful (field order in the designer)
         "author"     text        NOT NULL,
         "message"    text,
         "changes"    jsonb       NOT NULL,

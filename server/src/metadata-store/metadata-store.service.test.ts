@@ -103,6 +103,23 @@ describe('MetadataStoreService', () => {
     expect(await columnsOf(db.pool, 'product')).toEqual(expect.arrayContaining(['name', 'price']));
   });
 
+  it('keeps the order of entities and fields as published (the designer shows fields in that order)', async () => {
+    const doc = crmDocument();
+    const company = doc.entities['company']!;
+    // Reverse the field order: jsonb storage would sort keys by length and name instead.
+    company.fields = Object.fromEntries(Object.entries(company.fields).reverse());
+    await store.publish(ctx, doc);
+
+    const fresh = await openStore(db.url);
+    try {
+      const stored = (await fresh.store.current('main')).document;
+      expect(Object.keys(stored.entities['company']!.fields)).toEqual(Object.keys(company.fields));
+      expect(Object.keys(stored.entities)).toEqual(Object.keys(doc.entities));
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('applies nothing when a step in the middle of a multi-step plan fails', async () => {
     await store.publish(ctx, crmDocument());
     const preview = await store.preview('main', crmDocumentV2());

@@ -11,7 +11,8 @@ export class MetadataVersionEntity {
   @PrimaryColumn({ type: 'int' })
   version!: number;
 
-  @Column({ type: 'jsonb' })
+  /** json, not jsonb: jsonb reorders object keys, and field order is what the designer shows. */
+  @Column({ type: 'json' })
   document!: MetadataDocument;
 
   /** `${actor.kind}:${actor.id}` of the publisher. */
