@@ -1,0 +1,222 @@
+/**
+ * Reads and writes records of the generated entities on the pg Pool (the hot path: no ORM).
+ * Every read is ONE statement built by the compilers; writes run in one transaction, validated first
+ * with the runtime's record validator (the same code the studio runs).
+ */
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { MetadataDocument } from '@trellis/metadata';
+import { compileRecordValidator, withDefaultValues } from '@trellis/runtime';
+import type pg from 'pg';
+import { actorLabel, type RequestContext } from '../common/request-context.js';
+import { DatabaseService } from '../database/database.service.js';
+import { MetadataStoreService } from '../metadata-store/metadata-store.service.js';
+import {
+  compileGet,
+  compileGetMany,
+  compileList,
+  compileWriteReturning,
+  shapeConnection,
+  type Connection,
+  type ConnectionSelection,
+  type ListArgs,
+  type RecordSelection,
+} from './compile-select.js';
+import { isUuid } from './compile-filter.js';
+import { compileInsert, compileLinkReplace, compileUpdate, type LinkSets } from './compile-write.js';
+import { dataModelOf, entityOf, type DataModel, type EntityModel } from './data-model.js';
+import type { CompiledSql } from './sql.js';
+import { defaultSelection } from './default-selection.js';
+import { prepared } from './prepared.js';
+import { notFound, validationFailed, type RecordFieldError } from './record-errors.js';
+import { mapReadError, mapWriteError } from './write-errors.js';
+
+export type RecordData = Record<string, unknown>;
+export type RecordJson = Record<string, unknown>;
+
+/** A pg client or pool to run statements on. */
+export type Queryable = Pick<pg.ClientBase, 'query'>;
+
+export interface ReadOptions {
+  /** Which fields to return (default: every scalar field, manyToOne as `{ id }`, no toMany lists). */
+  selection?: RecordSelection;
+  /** Run on this client (e.g. inside the caller's transaction) instead of the pool. */
+  client?: Queryable;
+  /** The document to interpret `entity` with (default: the workspace's current version). */
+  document?: MetadataDocument;
+}
+
+export interface ListOptions extends Omit<ReadOptions, 'selection'> {
+  selection?: ConnectionSelection;
+}
+
+/** With `client`, the caller owns the transaction; otherwise the service opens one. */
+export type WriteOptions = ReadOptions;
+
+@Injectable()
+export class RecordService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly store: MetadataStoreService,
+  ) {}
+
+  /** The record with this id, or null (also for an id that is not a uuid). */
+  async get(ctx: RequestContext, entity: string, id: string, options: ReadOptions = {}): Promise<RecordJson | null> {
+    const model = await this.model(ctx, options.document);
+    const selection = options.selection ?? defaultSelection(entityOf(model, entity));
+    if (!isUuid(id)) return null;
+    const sql = compileGet(model, entity, id, selection);
+    const result = await this.read(options.client, sql.text, sql.values);
+    return (result.rows[0]?.['r'] as RecordJson | undefined) ?? null;
+  }
+
+  /** One page of records: filter, order, keyset cursors, totalCount. */
+  async list(ctx: RequestContext, entity: string, args: ListArgs = {}, options: ListOptions = {}): Promise<Connection> {
+    const model = await this.model(ctx, options.document);
+    const selection: ConnectionSelection = options.selection ?? {
+      totalCount: true,
+      pageInfo: true,
+      cursors: true,
+      node: defaultSelection(entityOf(model, entity)),
+    };
+    const sql = compileList(model, entity, args, selection);
+    const result = await this.read(options.client, sql.text, sql.values);
+    return shapeConnection(result.rows[0] as Parameters<typeof shapeConnection>[0], sql);
+  }
+
+  async create(ctx: RequestContext, entity: string, data: RecordData, options: WriteOptions = {}): Promise<RecordJson> {
+    const [record] = await this.insert(ctx, entity, [data], options, false);
+    return record!;
+  }
+
+  /** Creates all rows or none: every row is validated first (fieldErrors carry the row `index`). */
+  async createMany(ctx: RequestContext, entity: string, rows: RecordData[], options: WriteOptions = {}): Promise<RecordJson[]> {
+    if (rows.length === 0) return [];
+    return this.insert(ctx, entity, rows, options, true);
+  }
+
+  /** Changes the given fields only (validated in update mode); NOT_FOUND when there is no such record. */
+  async update(ctx: RequestContext, entity: string, id: string, data: RecordData, options: WriteOptions = {}): Promise<RecordJson> {
+    const model = await this.model(ctx, options.document);
+    const e = entityOf(model, entity);
+    const errors = compileRecordValidator(model.document, entity)(data, { mode: 'update' });
+    if (errors.length > 0) throw validationFailed(errors);
+    if (!isUuid(id)) throw notFoundError(e, id);
+    const { statement, links } = compileUpdate(e, id, data, actorLabel(ctx.actor));
+    const selection = options.selection ?? defaultSelection(e);
+    if (links.size === 0) {
+      // No link sets to replace: one statement updates and returns the record, no transaction needed.
+      const sql = compileWriteReturning(model, entity, statement, selection);
+      const rows = await this.write(options.client ?? this.database.pool, sql, model, e, [data]);
+      if (rows.length === 0) throw notFoundError(e, id);
+      return rows[0]!;
+    }
+    return this.inTransaction(options.client, async (client) => {
+      try {
+        const updated = await client.query(statement.text, statement.values);
+        if (updated.rowCount === 0) throw notFoundError(e, id);
+        await this.replaceLinks(client, [{ id, links }], true);
+      } catch (error) {
+        throw await this.writeError(error, model, e, [data]);
+      }
+      return this.readBack(client, model, entity, [id], selection).then((r) => r[0]!);
+    });
+  }
+
+  /** Deletes the record and returns it as it was (with its links); NOT_FOUND when there is no such record. */
+  async delete(ctx: RequestContext, entity: string, id: string, options: WriteOptions = {}): Promise<RecordJson> {
+    const model = await this.model(ctx, options.document);
+    const e = entityOf(model, entity);
+    if (!isUuid(id)) throw notFoundError(e, id);
+    const statement = { text: `DELETE FROM ${e.table} WHERE "id" = $1`, values: [id] };
+    const sql = compileWriteReturning(model, entity, statement, options.selection ?? defaultSelection(e));
+    const rows = await this.write(options.client ?? this.database.pool, sql, model, e, []);
+    if (rows.length === 0) throw notFoundError(e, id);
+    return rows[0]!;
+  }
+
+  /** The data model of the document a request works on (cached per document object). */
+  async model(ctx: RequestContext, document?: MetadataDocument): Promise<DataModel> {
+    const doc = document ?? (await this.store.current(ctx.workspace)).document;
+    return dataModelOf(doc, ctx.workspace);
+  }
+
+  private async insert(ctx: RequestContext, entity: string, rows: RecordData[], options: WriteOptions, bulk: boolean): Promise<RecordJson[]> {
+    const model = await this.model(ctx, options.document);
+    const e = entityOf(model, entity);
+    const validate = compileRecordValidator(model.document, entity);
+    const complete = rows.map((row) => withDefaultValues(model.document, entity, row ?? {}));
+    const errors: RecordFieldError[] = [];
+    complete.forEach((row, index) => {
+      for (const error of validate(row, { mode: 'create' })) errors.push(bulk ? { ...error, index } : error);
+    });
+    if (errors.length > 0) throw validationFailed(errors);
+    const ids = complete.map(() => randomUUID());
+    const { statements, links } = compileInsert(e, complete, ids, actorLabel(ctx.actor));
+    const selection = options.selection ?? defaultSelection(e);
+    if (statements.length === 1 && links.every((l) => l.size === 0)) {
+      // Nothing but rows to insert: one statement inserts and returns them, no transaction needed.
+      const sql = compileWriteReturning(model, entity, statements[0]!, selection, ids);
+      return this.write(options.client ?? this.database.pool, sql, model, e, complete, bulk);
+    }
+    return this.inTransaction(options.client, async (client) => {
+      try {
+        for (const statement of statements) await client.query(statement.text, statement.values);
+        await this.replaceLinks(client, ids.map((id, i) => ({ id, links: links[i]! })), false);
+      } catch (error) {
+        throw await this.writeError(error, model, e, complete, bulk);
+      }
+      return this.readBack(client, model, entity, ids, selection);
+    });
+  }
+
+  /** Runs one write-and-return statement; its rows' JSON, or the write error mapped for the API. */
+  private async write(client: Queryable, sql: CompiledSql, model: DataModel, entity: EntityModel, rows: RecordData[], bulk = false): Promise<RecordJson[]> {
+    try {
+      const result = await client.query(prepared(sql.text, sql.values));
+      return result.rows.map((row: Record<string, unknown>) => row['r'] as RecordJson);
+    } catch (error) {
+      throw await this.writeError(error, model, entity, rows, bulk);
+    }
+  }
+
+  private async replaceLinks(client: Queryable, rows: { id: string; links: LinkSets }[], replace: boolean): Promise<void> {
+    const byField = new Map<Parameters<typeof compileLinkReplace>[0], { id: string; targets: string[] }[]>();
+    for (const row of rows) {
+      for (const [field, targets] of row.links) {
+        if (!byField.has(field)) byField.set(field, []);
+        byField.get(field)!.push({ id: row.id, targets });
+      }
+    }
+    for (const [field, sets] of byField) {
+      for (const statement of compileLinkReplace(field, sets, replace)) await client.query(statement.text, statement.values);
+    }
+  }
+
+  private async readBack(client: Queryable, model: DataModel, entity: string, ids: string[], selection?: RecordSelection): Promise<RecordJson[]> {
+    const sql = compileGetMany(model, entity, ids, selection ?? defaultSelection(entityOf(model, entity)));
+    const result = await client.query(prepared(sql.text, sql.values));
+    return result.rows.map((row: Record<string, unknown>) => row['r'] as RecordJson);
+  }
+
+  private async read(client: Queryable | undefined, text: string, values: unknown[]): Promise<pg.QueryResult<Record<string, unknown>>> {
+    try {
+      return await (client ?? this.database.pool).query(prepared(text, values));
+    } catch (error) {
+      throw mapReadError(error);
+    }
+  }
+
+  private writeError(error: unknown, model: DataModel, entity: EntityModel, rows: RecordData[], bulk = false): Promise<unknown> {
+    return mapWriteError(error, model, entity, rows, bulk, this.database.pool);
+  }
+
+  private async inTransaction<T>(client: Queryable | undefined, work: (client: Queryable) => Promise<T>): Promise<T> {
+    if (client) return work(client);
+    return this.database.transaction(work);
+  }
+}
+
+function notFoundError(entity: EntityModel, id: string) {
+  return notFound(`No ${entity.label.toLowerCase()} with id ${id}`);
+}
