@@ -1,1 +1,1 @@
-module.exports = { ...require('../jest.preset.cjs'), roots: ['<rootDir>/src'] };
+module.exports = { ...require('../plugins/sdk/jest-preset.cjs'), roots: ['<rootDir>/src'] };

@@ -1,4 +1,5 @@
-// Shared jest setup: ESM TypeScript through @swc/jest (Nest 12 is ESM-only; see ../shared/STACK.md).
+// Jest setup shared by every Trellis package and by plugins: ESM TypeScript through @swc/jest (Nest 12 is ESM-only;
+// see shared STACK.md). It lives in the plugin SDK so plugin authors test their plugins exactly as Trellis does.
 module.exports = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
