@@ -302,4 +302,26 @@ describe('end user works with the opportunities list and form', () => {
     const options = await stage.locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
     expect(options).toEqual(['', 'new', 'qualified', 'proposal', 'negotiation', 'won', 'lost']);
   });
+
+  it('moves a deal to another company with the relation picker, keeping the current company visible on focus', async () => {
+    await nav().getByRole('link', { name: 'Opportunities' }).click();
+    await page.getByRole('searchbox', { name: 'Search Opportunities' }).fill('Quillstone');
+    await listShows(['Quillstone – starter subscription']);
+    await table().getByRole('link', { name: 'Quillstone – starter subscription' }).click();
+    const company = form().getByRole('combobox', { name: 'Company' });
+    await see(company);
+    await company.focus();
+    // Focus opens the suggestions without blanking the value the user is looking at.
+    expect(await company.inputValue()).toBe('Quillstone Labs');
+    await company.pressSequentially('Copper');
+    await see(page.getByRole('option', { name: /Copperleaf Software/ }));
+    await company.press('Enter');
+    expect(await company.inputValue()).toBe('Copperleaf Software');
+    await form().getByRole('button', { name: 'Save' }).click();
+    await see(page.getByRole('status').getByText('Saved', { exact: true }));
+    await shot(page, 'deal-moved-company');
+
+    const result = await trellis.graphql(`{ opportunities(filter: { name: { eq: "Quillstone – starter subscription" } }) { edges { node { company { name } } } } }`);
+    expect(result.data.opportunities.edges[0].node.company.name).toBe('Copperleaf Software');
+  });
 });

@@ -62,11 +62,12 @@ interface ComboProps {
 function RecordCombobox({ doc, target, id, ariaLabel, placeholder, exclude = [], invalid, describedBy, disabled, selectedLabel = '', onPick, onBlur }: ComboProps) {
   const listId = useId();
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
+  // What the user typed since focusing; null shows the current value (and searches everything).
+  const [typed, setTyped] = useState<string | null>(null);
   const [choices, setChoices] = useState<Choice[]>([]);
   const [active, setActive] = useState(0);
   const [loading, setLoading] = useState(false);
-  const query = useDebounced(text, 200);
+  const query = useDebounced(typed ?? '', 200);
   const request = useRef(0);
 
   useEffect(() => {
@@ -84,11 +85,14 @@ function RecordCombobox({ doc, target, id, ariaLabel, placeholder, exclude = [],
       .finally(() => mine === request.current && setLoading(false));
   }, [open, query, doc, target]);
 
-  const visible = choices.filter((c) => !exclude.includes(c.id));
+  // Narrow the last results by what was typed at once, so Enter before the debounced search returns
+  // never picks a record that does not match (the server search is the same case-insensitive "contains").
+  const needle = (typed ?? '').trim().toLowerCase();
+  const visible = choices.filter((c) => !exclude.includes(c.id) && c.label.toLowerCase().includes(needle));
   const pick = (choice: Choice) => {
     onPick(choice);
     setOpen(false);
-    setText('');
+    setTyped(null);
   };
   const targetLabel = doc.entities[target]?.pluralLabel.toLowerCase() ?? 'records';
 
@@ -108,15 +112,23 @@ function RecordCombobox({ doc, target, id, ariaLabel, placeholder, exclude = [],
         autoComplete="off"
         disabled={disabled}
         placeholder={placeholder ?? `Search ${targetLabel}…`}
-        value={open ? text : selectedLabel}
-        onFocus={() => setOpen(true)}
+        value={typed ?? selectedLabel}
+        onFocus={(e) => {
+          // Keep the current value visible; selecting it lets typing replace it.
+          e.target.select();
+          setOpen(true);
+        }}
         onClick={() => setOpen(true)}
         onChange={(e) => {
-          setText(e.target.value);
+          setTyped(e.target.value);
+          setActive(0);
           setOpen(true);
         }}
         onBlur={() => {
-          window.setTimeout(() => setOpen(false), 120);
+          window.setTimeout(() => {
+            setOpen(false);
+            setTyped(null);
+          }, 120);
           onBlur?.();
         }}
         onKeyDown={(e) => {
@@ -134,7 +146,7 @@ function RecordCombobox({ doc, target, id, ariaLabel, placeholder, exclude = [],
             e.preventDefault();
             e.stopPropagation();
             setOpen(false);
-            setText('');
+            setTyped(null);
           }
         }}
       />
