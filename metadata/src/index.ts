@@ -24,6 +24,7 @@ export * from './names.js';
 export * from './relations.js';
 export * from './document-schema.js';
 export * from './sql.js';
+export * from './sql-type.js';
 export * from './validate-document.js';
 export { BUILT_IN_GRAPHQL_NAMES, scalarFilterNames } from './check-generated-names.js';
 export { pointer, segmentsOf } from './problems.js';

@@ -1,11 +1,13 @@
 /**
  * Plan steps for type changes of existing fields: `ALTER COLUMN … TYPE … USING` with the registry's
- * `convertFrom`, columns added or moved aside when the column set changes (decimal ↔ currency), and problems
- * for changes that cannot be converted (to or from a relation, a relation's target or cardinality).
+ * `convertFrom`, columns added (or renamed back from an earlier move-aside) or moved aside when the column set
+ * changes (decimal ↔ currency), and problems for changes that cannot be converted (to or from a relation,
+ * a relation's target or cardinality).
  */
 import { findFieldType, getFieldType } from './field-types/registry.js';
 import { tableName } from './naming.js';
 import type { PlanContext } from './plan-context.js';
+import { findSetAsideColumn, setAsideColumnsOf } from './plan-restore.js';
 import type { PlanStep } from './plan-types.js';
 import { pointer } from './problems.js';
 import { droppedName, quoteIdent } from './sql.js';
@@ -66,16 +68,25 @@ function alterStep(ctx: PlanContext, entity: string, field: string, a: FieldDefi
   for (const col of after.slice(1).filter((c) => before.some((o) => o.name === c.name && o.sqlType !== c.sqlType))) {
     sql.push(`ALTER TABLE ${table} ALTER COLUMN ${quoteIdent(col.name)} TYPE ${col.sqlType} USING ${quoteIdent(col.name)}::${col.sqlType}`);
   }
+  const restored: string[] = [];
   for (const col of after.filter((c) => !before.some((o) => o.name === c.name))) {
-    sql.push(`ALTER TABLE ${table} ADD COLUMN ${quoteIdent(col.name)} ${col.sqlType}`);
-    if (col.backfill) sql.push(`UPDATE ${table} SET ${quoteIdent(col.name)} = ${col.backfill} WHERE ${main} IS NOT NULL`);
+    const aside = findSetAsideColumn(setAsideColumnsOf(ctx, entity), col.name, col.sqlType);
+    if (aside) {
+      sql.push(`ALTER TABLE ${table} RENAME COLUMN ${quoteIdent(aside.name)} TO ${quoteIdent(col.name)}`);
+      restored.push(`column ${col.name} restored from ${aside.name}`);
+    } else {
+      sql.push(`ALTER TABLE ${table} ADD COLUMN ${quoteIdent(col.name)} ${col.sqlType}`);
+    }
+    if (col.backfill) sql.push(`UPDATE ${table} SET ${quoteIdent(col.name)} = ${col.backfill} WHERE ${main} IS NOT NULL${aside ? ` AND ${quoteIdent(col.name)} IS NULL` : ''}`);
   }
   const removed = before.filter((o) => !after.some((c) => c.name === o.name));
   for (const col of removed) {
     sql.push(`ALTER TABLE ${table} RENAME COLUMN ${quoteIdent(col.name)} TO ${quoteIdent(droppedName(ctx.options.version, col.name))}`);
   }
   const destructive = removed.length > 0 || !isLossless(a, b);
-  const kept = removed.length ? `; column${removed.length > 1 ? 's' : ''} ${removed.map((c) => c.name).join(', ')} moved aside as ${removed.map((c) => droppedName(ctx.options.version, c.name)).join(', ')}` : '';
+  const kept =
+    restored.map((r) => `; ${r}`).join('') +
+    (removed.length ? `; column${removed.length > 1 ? 's' : ''} ${removed.map((c) => c.name).join(', ')} moved aside as ${removed.map((c) => droppedName(ctx.options.version, c.name)).join(', ')}` : '');
   return {
     kind: 'alterColumnType',
     entity,

@@ -1,10 +1,11 @@
 /**
  * Plan steps for relations and indexes: FK constraints of manyToOne fields (after every table exists),
  * junction tables of manyToMany relations (created, renamed when their owner's name or ownership changes,
- * moved aside when both sides are gone), FK indexes and unique indexes.
+ * moved aside when both sides are gone, renamed back when a set-aside one comes back), FK indexes and unique indexes.
  */
 import { tableName } from './naming.js';
 import type { PlanContext } from './plan-context.js';
+import { fieldRecovery, restorableJunction } from './plan-restore.js';
 import { droppedName, quoteIdent } from './sql.js';
 import { foreignKeyOf, junctionModels, uniqueIndexOf, type ForeignKeyModel, type JunctionModel } from './storage.js';
 
@@ -12,18 +13,26 @@ const addFkSql = (ctx: PlanContext, fk: ForeignKeyModel): string =>
   `ALTER TABLE ${ctx.q(fk.table)} ADD CONSTRAINT ${quoteIdent(fk.constraint)} FOREIGN KEY (${quoteIdent(fk.column)}) ` +
   `REFERENCES ${ctx.q(fk.targetTable)} (${quoteIdent('id')}) ON DELETE ${fk.onDelete}`;
 
+/** Clears restored links to records that no longer exist, so the FK can be added again. */
+const clearDanglingSql = (ctx: PlanContext, fk: ForeignKeyModel): string =>
+  `UPDATE ${ctx.q(fk.table)} AS r SET ${quoteIdent(fk.column)} = NULL WHERE r.${quoteIdent(fk.column)} IS NOT NULL ` +
+  `AND NOT EXISTS (SELECT 1 FROM ${ctx.q(fk.targetTable)} AS t WHERE t.${quoteIdent('id')} = r.${quoteIdent(fk.column)})`;
+
 /** FKs of new manyToOne fields, and FKs whose onDelete changed (dropped and added again). */
 export function planForeignKeys(ctx: PlanContext): void {
   for (const [entity, field, def] of ctx.newFields()) {
     const fk = foreignKeyOf(entity, field, def);
     if (!fk) continue;
+    const restored = fieldRecovery(ctx, entity, field, def).restored;
     ctx.add('foreignKey', {
       kind: 'addForeignKey',
       entity,
       field,
-      description: `Link ${entity}.${field} to ${def.target} (foreign key "${fk.constraint}", on delete ${fk.onDelete.toLowerCase()})`,
+      description:
+        `Link ${entity}.${field} to ${def.target} (foreign key "${fk.constraint}", on delete ${fk.onDelete.toLowerCase()}` +
+        `${restored ? '; restored links to records that no longer exist are cleared' : ''})`,
       destructive: false,
-      sql: [addFkSql(ctx, fk)],
+      sql: restored ? [clearDanglingSql(ctx, fk), addFkSql(ctx, fk)] : [addFkSql(ctx, fk)],
     });
   }
   for (const [entity] of ctx.persistingEntities()) {
@@ -89,14 +98,30 @@ export function planIndexes(ctx: PlanContext): void {
   }
 }
 
+const junctionRef = (ctx: PlanContext, table: string) => `REFERENCES ${ctx.q(table)} (${quoteIdent('id')}) ON DELETE CASCADE`;
+
 function createJunctionSql(ctx: PlanContext, j: JunctionModel): string[] {
-  const ref = (table: string) => `REFERENCES ${ctx.q(table)} (${quoteIdent('id')}) ON DELETE CASCADE`;
+  const ref = (table: string) => junctionRef(ctx, table);
   return [
     `CREATE TABLE ${ctx.q(j.table)} (${quoteIdent('source_id')} uuid NOT NULL, ${quoteIdent('target_id')} uuid NOT NULL, ` +
       `PRIMARY KEY (${quoteIdent('source_id')}, ${quoteIdent('target_id')}), ` +
       `CONSTRAINT ${quoteIdent(j.sourceFk)} FOREIGN KEY (${quoteIdent('source_id')}) ${ref(j.sourceTable)}, ` +
       `CONSTRAINT ${quoteIdent(j.targetFk)} FOREIGN KEY (${quoteIdent('target_id')}) ${ref(j.targetTable)})`,
     `CREATE INDEX ${quoteIdent(j.targetIndex)} ON ${ctx.q(j.table)} (${quoteIdent('target_id')})`,
+  ];
+}
+
+/** SQL renaming a set-aside junction table back: links to records gone meanwhile removed, FKs and index added again. */
+function restoreJunctionSql(ctx: PlanContext, aside: string, j: JunctionModel): string[] {
+  const t = ctx.q(j.table);
+  const [source, target, id] = [quoteIdent('source_id'), quoteIdent('target_id'), quoteIdent('id')];
+  return [
+    `ALTER TABLE ${ctx.q(aside)} RENAME TO ${quoteIdent(j.table)}`,
+    `DELETE FROM ${t} AS l WHERE NOT EXISTS (SELECT 1 FROM ${ctx.q(j.sourceTable)} AS s WHERE s.${id} = l.${source}) ` +
+      `OR NOT EXISTS (SELECT 1 FROM ${ctx.q(j.targetTable)} AS t WHERE t.${id} = l.${target})`,
+    `ALTER TABLE ${t} ADD CONSTRAINT ${quoteIdent(j.sourceFk)} FOREIGN KEY (${source}) ${junctionRef(ctx, j.sourceTable)}, ` +
+      `ADD CONSTRAINT ${quoteIdent(j.targetFk)} FOREIGN KEY (${target}) ${junctionRef(ctx, j.targetTable)}`,
+    `CREATE INDEX ${quoteIdent(j.targetIndex)} ON ${t} (${target})`,
   ];
 }
 
@@ -157,7 +182,7 @@ function matchJunctions(ctx: PlanContext, before: JunctionModel[], after: Juncti
   return matches;
 }
 
-/** Junction tables: create new ones, rename (and re-own) kept ones, move aside the ones no relation uses. */
+/** Junction tables: create (or restore) new ones, rename (and re-own) kept ones, move aside the ones no relation uses. */
 export function planJunctions(ctx: PlanContext): void {
   const translate = keyTranslation(ctx);
   const before = junctionModels(ctx.from);
@@ -166,6 +191,18 @@ export function planJunctions(ctx: PlanContext): void {
   for (const j of after) {
     const old = matches.get(j);
     const what = `${j.ownerKey}${j.inverseKey ? ` ↔ ${j.inverseKey}` : ''}`;
+    const aside = old ? undefined : restorableJunction(ctx, j.table);
+    if (aside) {
+      ctx.add('junction', {
+        kind: 'renameTable',
+        entity: j.ownerEntity,
+        field: j.ownerField,
+        description: `Restore junction table "${j.table}" for ${what} from the table set aside in version ${aside.version} (links kept; links to records that no longer exist are removed)`,
+        destructive: false,
+        sql: restoreJunctionSql(ctx, aside.name, j),
+      });
+      continue;
+    }
     if (!old) {
       ctx.add('junction', {
         kind: 'createJunctionTable',

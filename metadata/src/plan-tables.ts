@@ -1,17 +1,22 @@
 /**
  * Plan steps for tables and columns: create tables, rename tables and columns (with their constraints),
  * add columns, and move removed columns and tables aside (`__dropped_v<version>_<name>`, kept for undo).
+ * A new table or column whose earlier data was moved aside is renamed back instead (see plan-restore.ts).
  */
 import { tableName } from './naming.js';
 import type { PlanContext } from './plan-context.js';
+import { columnList, planFieldRestore, planTableRestore } from './plan-restore.js';
 import { droppedName, quoteIdent } from './sql.js';
-import { SYSTEM_COLUMNS, fieldColumns, foreignKeyOf, uniqueIndexOf, type PhysicalColumn } from './storage.js';
+import { SYSTEM_COLUMNS, fieldColumns, foreignKeyOf, uniqueIndexOf } from './storage.js';
 import type { FieldDefinition } from './types.js';
-
-const columnList = (columns: PhysicalColumn[]): string => columns.map((c) => `${quoteIdent(c.name)} ${c.sqlType}`).join(', ');
 
 export function planCreateTables(ctx: PlanContext): void {
   for (const entity of [...ctx.addedEntities].sort()) {
+    const restore = planTableRestore(ctx, entity);
+    if (restore) {
+      ctx.add('create', restore);
+      continue;
+    }
     const def = ctx.to.entities[entity]!;
     const table = tableName(entity);
     const fieldCols = Object.entries(def.fields).flatMap(([name, field]) => fieldColumns(name, field));
@@ -83,12 +88,17 @@ export function planRenameColumns(ctx: PlanContext): void {
   }
 }
 
-/** New fields of existing entities that have columns (new entities get theirs in CREATE TABLE). */
+/** New fields of existing entities that have columns (new entities get theirs in CREATE TABLE): added, or restored. */
 export function planAddColumns(ctx: PlanContext): void {
   for (const [entity, field, def] of ctx.newFields()) {
     if (ctx.addedEntities.has(entity)) continue;
     const columns = fieldColumns(field, def);
     if (columns.length === 0) continue;
+    const restore = planFieldRestore(ctx, entity, field, def);
+    if (restore) {
+      ctx.add('addColumn', restore);
+      continue;
+    }
     const table = tableName(entity);
     ctx.add('addColumn', {
       kind: 'addColumn',

@@ -21,6 +21,24 @@ export interface PlanOptions {
   schema: string;
   /** The version being published; used to name columns/tables moved aside on drop. */
   version: number;
+  /**
+   * What earlier versions moved aside in the workspace schema, as the database holds it now. With it, a field or
+   * entity that comes back (a restore, or a document adding it again) gets its set-aside column or table back
+   * instead of an empty one. Without it, the plan always adds fresh columns and tables.
+   */
+  setAside?: SetAsideInventory;
+}
+
+/**
+ * The moved-aside (`__dropped_v<N>_…`) columns and tables of a workspace schema: pure data read from the catalog.
+ * SQL types as Postgres prints them (`format_type(atttypid, atttypmod)`) or as the registry writes them;
+ * the plan compares them with `sameSqlType`.
+ */
+export interface SetAsideInventory {
+  /** Table (its current name) → its moved-aside columns: column name → SQL type. */
+  columns: Record<string, Record<string, string>>;
+  /** Moved-aside table name → every column of that table: column name → SQL type. */
+  tables: Record<string, Record<string, string>>;
 }
 
 /**

@@ -4,6 +4,8 @@
  * add columns → FKs (every table exists by then) → junction tables → indexes → type changes →
  * drops of FKs / indexes / junctions → move-aside of columns and tables → metadata-only steps.
  * Nothing is dropped: removed columns and tables are renamed to `__dropped_v<version>_<name>` (destructive: true).
+ * Given `options.setAside` (what the database holds moved aside), a field, entity or junction that comes back gets
+ * its moved-aside column or table renamed back, data kept, instead of an empty one (rules in plan-restore.ts).
  * Changes that need no SQL appear as `metadataOnly` steps with empty `sql`. Changes the plan cannot carry out
  * are returned in `problems` (the publish must be refused then). Both documents must be valid.
  */

@@ -1,4 +1,4 @@
-import { droppedName, fitIdentifier, foreignKeyName, indexName, qualifiedName, quoteIdent, quoteLiteral, uniqueIndexName } from './sql.js';
+import { droppedName, fitIdentifier, setAsideVersion, foreignKeyName, indexName, qualifiedName, quoteIdent, quoteLiteral, uniqueIndexName } from './sql.js';
 
 describe('sql helpers', () => {
   it('quotes identifiers and doubles embedded quotes, so no name can break out', () => {
@@ -23,5 +23,17 @@ describe('sql helpers', () => {
     expect(fitted.startsWith('a'.repeat(40) + '__')).toBe(true);
     expect(fitIdentifier(long.replace('fkey', 'fkez'))).not.toBe(fitted);
     expect(fitIdentifier('short')).toBe('short');
+  });
+
+  it('recognises the moved-aside names of a column or table and the version that moved it aside', () => {
+    expect(setAsideVersion('__dropped_v7_notes', 'notes')).toBe(7);
+    expect(setAsideVersion('__dropped_v12_revenue_currency', 'revenue_currency')).toBe(12);
+    expect(setAsideVersion('__dropped_v12_revenue_currency', 'revenue')).toBeUndefined();
+    expect(setAsideVersion('__dropped_v7_notes', 'note')).toBeUndefined();
+    expect(setAsideVersion('__dropped_v07_notes', 'notes')).toBeUndefined();
+    expect(setAsideVersion('notes', 'notes')).toBeUndefined();
+    const long = 'x'.repeat(60);
+    expect(setAsideVersion(droppedName(3, long), long)).toBe(3);
+    expect(setAsideVersion(droppedName(3, long), 'x'.repeat(59) + 'y')).toBeUndefined();
   });
 });

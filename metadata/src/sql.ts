@@ -48,5 +48,20 @@ export const indexName = (table: string, column: string): string => fitIdentifie
 /** Name of the unique index behind `unique: true`. */
 export const uniqueIndexName = (table: string, column: string): string => fitIdentifier(`${table}__${column}_key`);
 
+/** Prefix of every moved-aside column and table name. */
+export const DROPPED_PREFIX = '__dropped_v';
+
 /** Name a removed column or table is renamed to, kept for undo: `__dropped_v7_notes`. */
-export const droppedName = (version: number, name: string): string => fitIdentifier(`__dropped_v${version}_${name}`);
+export const droppedName = (version: number, name: string): string => fitIdentifier(`${DROPPED_PREFIX}${version}_${name}`);
+
+/**
+ * The version in which `original` was moved aside as `asideName` (`__dropped_v7_notes`, `notes` → 7), or
+ * undefined when `asideName` is not a moved-aside name of `original`. Checked against `droppedName`, so
+ * shortened (hashed) long names are recognised too.
+ */
+export function setAsideVersion(asideName: string, original: string): number | undefined {
+  const match = /^__dropped_v([1-9][0-9]*)_/.exec(asideName);
+  if (!match) return undefined;
+  const version = Number(match[1]);
+  return droppedName(version, original) === asideName ? version : undefined;
+}

@@ -2,6 +2,8 @@
  * The metadata store: every published version of each workspace's document, and the one path that
  * changes it: publish = lock → re-read → validate → diff → plan → run DDL → store version, in ONE
  * Postgres transaction; then caches update and listeners (schema builders) hear about it.
+ * The plan is given what earlier versions moved aside (read from the catalog), so a field or entity that comes
+ * back — a revert, or a document adding it again — gets its data back instead of an empty column or table.
  */
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import {
@@ -19,6 +21,7 @@ import { actorLabel, type RequestContext } from '../common/request-context.js';
 import { DatabaseService } from '../database/database.service.js';
 import { MetadataChangeListener, type MetadataNotification } from './metadata-change-listener.js';
 import { MetadataVersionEntity } from './metadata-version.entity.js';
+import { readSetAsideInventory } from './set-aside-inventory.js';
 import {
   METADATA_CHANNEL,
   emptyDocument,
@@ -105,7 +108,8 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
     }
     const doc = document as MetadataDocument;
     const diff = diffDocuments(current.document, doc);
-    const plan = planMigration(current.document, doc, diff, { schema: workspace, version: current.version + 1 });
+    const setAside = await readSetAsideInventory(this.database.dataSource, workspace);
+    const plan = planMigration(current.document, doc, diff, { schema: workspace, version: current.version + 1, setAside });
     const planProblems = plan.problems ?? [];
     return {
       valid: planProblems.length === 0,
@@ -146,7 +150,9 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
       const version = current.version + 1;
       await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(workspace)}`);
       const diff = diffDocuments(current.document, doc);
-      const plan = planMigration(current.document, doc, diff, { schema: workspace, version });
+      // Read under the publish lock: exactly what this plan's renames will find.
+      const setAside = await readSetAsideInventory(queryRunner, workspace);
+      const plan = planMigration(current.document, doc, diff, { schema: workspace, version, setAside });
       // Changes the plan cannot carry out on the current tables (e.g. a type change without conversion).
       if (plan.problems?.length) throw invalid(plan.problems);
       await this.runPlan(plan, queryRunner);
@@ -178,7 +184,10 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
     return published;
   }
 
-  /** Publishes an earlier version's document as a new version (the studio's "revert"). */
+  /**
+   * Publishes an earlier version's document as a new version (the studio's "revert"). Fields and entities the
+   * versions in between removed come back with their data (their moved-aside columns and tables are renamed back).
+   */
   async revert(ctx: RequestContext, version: number, message?: string | null): Promise<PublishedVersion> {
     const target = await this.version(ctx.workspace, version);
     if (!target) throw apiError('NOT_FOUND', `Metadata version ${version} does not exist`);
