@@ -61,6 +61,17 @@ const TYPE_PROPERTIES: Record<FieldProperty, JsonSchema> = {
     enum: ['setNull', 'cascade', 'restrict'],
     description: 'manyToOne: what happens to this record when the target is deleted (default setNull).',
   },
+  expression: { description: 'formula: JSON Logic over `record` (manyToOne targets as `record.company.employees`).' },
+  resultType: {
+    enum: ['text', 'integer', 'decimal', 'percent', 'boolean', 'date', 'dateTime'],
+    description: 'formula: the type of the computed value.',
+  },
+  relation: nameSchema('rollup: a oneToMany or manyToMany field of this entity whose records are aggregated.'),
+  aggregate: { enum: ['count', 'sum', 'min', 'max', 'avg'], description: 'rollup: the aggregate function.' },
+  aggregateField: nameSchema('rollup: the field of the related entity that is aggregated (not for count).'),
+  filter: { description: 'rollup: JSON Logic predicate over the related `record`; only matching records count.' },
+  prefix: { type: 'string', maxLength: 20, description: 'autoNumber: text before the number, e.g. INV-.' },
+  digits: { type: 'integer', minimum: 1, maximum: 12, description: 'autoNumber: zero-pad the number to this many digits.' },
 };
 
 export const ALL_FIELD_PROPERTIES = Object.keys(TYPE_PROPERTIES) as FieldProperty[];

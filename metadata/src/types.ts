@@ -13,6 +13,12 @@ export interface MetadataDocument {
   roles?: Record<string, unknown>;
 }
 
+/**
+ * A JSON Logic expression (jsonlogic.com) evaluated by `runtime/` over the rule context
+ * `{ record, previous, user, now }`. Kept as plain JSON so it diffs and merges like any other property.
+ */
+export type JsonLogic = unknown;
+
 export interface EntityDefinition {
   label: string;
   pluralLabel: string;
@@ -25,6 +31,41 @@ export interface EntityDefinition {
   displayField?: string;
   fields: Record<string, FieldDefinition>;
   layouts?: EntityLayouts;
+  /** Validation rules keyed by name (like Salesforce validation rules, without a cap). */
+  rules?: Record<string, ValidationRule>;
+  /** Saved list views keyed by name: a filter (JSON Logic over `record`), columns and sort. */
+  views?: Record<string, ListViewDefinition>;
+}
+
+export interface ValidationRule {
+  label?: string;
+  description?: string;
+  /** The record is refused when this is truthy. A rule that fails to evaluate refuses the write too. */
+  invalidWhen: JsonLogic;
+  /** Shown to the user; `{{record.name}}` or `{{previous.stage}}` interpolate values. */
+  message: string;
+  /** Fields the message is shown next to; none = shown for the whole record. */
+  fields?: string[];
+  /** Inactive rules are kept but not evaluated (default true). */
+  active?: boolean;
+}
+
+/** Per-field conditions of a form layout; JSON Logic over the rule context of the record being edited. */
+export interface FieldConditions {
+  /** Hidden fields are not shown and not required; their stored value is kept. */
+  visibleWhen?: JsonLogic;
+  /** Required while this is truthy (and the field is visible), in the form and in the API. */
+  requiredWhen?: JsonLogic;
+  /** Not editable while this is truthy, in the form and in the API. */
+  readOnlyWhen?: JsonLogic;
+}
+
+export interface ListViewDefinition {
+  label: string;
+  /** JSON Logic predicate over `record` (and `user`, `now`), compiled to SQL. */
+  filter?: JsonLogic;
+  columns?: string[];
+  sort?: SortSpec[];
 }
 
 /** The built-in field types. Plugins may register more through the field-type registry. */
@@ -86,6 +127,22 @@ export interface FieldDefinition {
   inverse?: string;
   /** relation manyToOne: what happens to this record when the target is deleted (default setNull). */
   onDelete?: 'setNull' | 'cascade' | 'restrict';
+  /** formula: JSON Logic over `record` (manyToOne targets reachable as `record.company.employees`). */
+  expression?: JsonLogic;
+  /** formula: type of the computed value. */
+  resultType?: 'text' | 'integer' | 'decimal' | 'percent' | 'boolean' | 'date' | 'dateTime';
+  /** rollup: a oneToMany or manyToMany field of this entity whose records are aggregated. */
+  relation?: string;
+  /** rollup: the aggregate function. */
+  aggregate?: 'count' | 'sum' | 'min' | 'max' | 'avg';
+  /** rollup: the field of the related entity that is aggregated (not for count). */
+  aggregateField?: string;
+  /** rollup: JSON Logic predicate over the related `record`; only matching records count. */
+  filter?: JsonLogic;
+  /** autoNumber: text before the number, e.g. `INV-`. */
+  prefix?: string;
+  /** autoNumber: the number is zero-padded to this many digits. */
+  digits?: number;
 }
 
 export interface EntityLayouts {
@@ -95,10 +152,14 @@ export interface EntityLayouts {
 
 export interface FormLayout {
   sections: FormSection[];
+  /** Conditions per field name. */
+  conditions?: Record<string, FieldConditions>;
 }
 
 export interface FormSection {
   label: string;
+  /** Sections with the same tab label are shown together under that tab. */
+  tab?: string;
   /** 1 to 4 */
   columns?: number;
   fields: string[];

@@ -54,7 +54,15 @@ export type FieldProperty =
   | 'target'
   | 'cardinality'
   | 'inverse'
-  | 'onDelete';
+  | 'onDelete'
+  | 'expression'
+  | 'resultType'
+  | 'relation'
+  | 'aggregate'
+  | 'aggregateField'
+  | 'filter'
+  | 'prefix'
+  | 'digits';
 
 /**
  * Everything about a field type, in one place: storage, GraphQL, JSON Schema, filters, studio widget.
