@@ -15,6 +15,7 @@ import {
   type MigrationPlan,
 } from '@trellis/metadata';
 import type { GraphQLError } from 'graphql';
+import type { PoolClient } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { apiError } from '../common/errors.js';
 import { actorLabel, type RequestContext } from '../common/request-context.js';
@@ -171,6 +172,8 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
         [row.workspace, row.version, JSON.stringify(doc), row.author, row.message, JSON.stringify(row.changes), JSON.stringify(plan)],
       );
       row.createdAt = (inserted as { created_at: Date }[])[0]!.created_at;
+      // Work that must commit or roll back with this version (a pack's seed records).
+      if (options.inTransaction) await options.inTransaction(transactionClient(queryRunner), doc);
       await queryRunner.query('SELECT pg_notify($1, $2)', [METADATA_CHANNEL, JSON.stringify({ workspace, version })]);
       await queryRunner.commitTransaction();
       published = toPublished(row);
@@ -268,6 +271,11 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
   private repository() {
     return this.database.dataSource.getRepository(MetadataVersionEntity);
   }
+}
+
+/** The pg client under a TypeORM postgres QueryRunner, for code that speaks plain `pg` (the record service). */
+function transactionClient(queryRunner: QueryRunner): PoolClient {
+  return (queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
 }
 
 function versionZero(workspace: string): PublishedVersion {

@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import type { DiffChange, MetadataDocument, MetadataProblem, MigrationPlan, PlanStep } from '@trellis/metadata';
 import type { QueryRunner } from 'typeorm';
 
@@ -20,6 +21,11 @@ export interface PublishOptions {
   message?: string | null;
   /** The version the document was edited from; a publish fails with VERSION_CONFLICT when it is stale. */
   baseVersion?: number | null;
+  /**
+   * Runs inside the publish transaction after the DDL, with the new document: what it writes commits
+   * together with the version, and a throw rolls everything back (used to seed a pack's records).
+   */
+  inTransaction?: (client: PoolClient, document: MetadataDocument) => Promise<void>;
 }
 
 /** What publishing `document` on top of the current version would do. */

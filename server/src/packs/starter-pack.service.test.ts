@@ -71,4 +71,27 @@ describe('starter pack', () => {
       await t.close();
     }
   });
+
+  it('installs a pack whole or not at all: a bad seed record leaves no version, no table and no record', async () => {
+    const fresh = await startTestDatabase();
+    const t = await withTestApp(undefined, { starterPack: false, database: fresh });
+    try {
+      const broken = {
+        ...starter,
+        seed: [{ entity: 'company', records: [{ name: 'Fine Co' }, { name: 'Bad Co', employees: -5 }] }],
+      };
+      const installed = await t.app.get(StarterPackService).install('main', broken, 'Install broken pack');
+
+      expect(installed).toBe(false);
+      const versions = await fresh.pool.query(`SELECT count(*)::int AS n FROM trellis.metadata_version`);
+      expect(versions.rows[0].n).toBe(0);
+      const tables = await fresh.pool.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'main'`);
+      expect(tables.rows[0].n).toBe(0);
+      // The next attempt (the next start) can still install the real pack.
+      expect(await t.app.get(StarterPackService).installIfEmpty('main')).toBe(true);
+    } finally {
+      await t.close();
+      await fresh.stop();
+    }
+  });
 });

@@ -1,13 +1,12 @@
 /**
  * Installs the starter sales pack into an empty workspace on startup: publishes its metadata as
- * version 1 through the one publish path, then inserts its seed records in one transaction.
+ * version 1 through the one publish path, its seed records inserted in that same transaction.
  * TRELLIS_STARTER_PACK=0 turns it off (tests do).
  */
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { PluginDefinition } from '@trellis/plugin-sdk';
 import { errorCode } from '../common/errors.js';
 import { DEFAULT_WORKSPACE, systemContext } from '../common/request-context.js';
-import { DatabaseService } from '../database/database.service.js';
 import { MetadataStoreService } from '../metadata-store/metadata-store.service.js';
 import { RecordService } from '../records/record.service.js';
 import { seedRecords } from './seed-records.js';
@@ -25,7 +24,6 @@ export class StarterPackService implements OnApplicationBootstrap {
   constructor(
     @Inject(STARTER_PACK_OPTIONS) private readonly options: StarterPackOptions,
     private readonly store: MetadataStoreService,
-    private readonly database: DatabaseService,
     private readonly records: RecordService,
   ) {}
 
@@ -42,27 +40,28 @@ export class StarterPackService implements OnApplicationBootstrap {
   }
 
   /**
-   * Publishes a pack's metadata on top of version 0 and seeds its records. Returns false when another
-   * instance installed first (VERSION_CONFLICT). A seed failure is reported but keeps the metadata.
+   * Publishes a pack's metadata on top of version 0 and seeds its records in the SAME transaction, so a
+   * pack is installed whole or not at all. Returns false when another instance installed first
+   * (VERSION_CONFLICT). Any other failure is logged and leaves the workspace empty; the next start retries.
    */
   async install(workspace: string, pack: PluginDefinition, message: string): Promise<boolean> {
     const ctx = systemContext(pack.name === 'starter-sales' ? 'starter-pack' : `pack:${pack.name}`, workspace);
     if (!pack.metadata) return false;
-    let document;
+    const seed = pack.seed ?? [];
     try {
-      ({ document } = await this.store.publish(ctx, pack.metadata, { message, baseVersion: 0 }));
+      await this.store.publish(ctx, pack.metadata, {
+        message,
+        baseVersion: 0,
+        inTransaction: async (client, document) => {
+          if (seed.length) await seedRecords(this.records, ctx, document, seed, client);
+        },
+      });
+      return true;
     } catch (error) {
       if (errorCode(error) === 'VERSION_CONFLICT') return false;
-      throw error;
+      this.logger.error(`The ${pack.name} pack could not be installed; the workspace stays empty: ${describe(error)}`);
+      return false;
     }
-    if (pack.seed?.length) {
-      try {
-        await this.database.transaction((client) => seedRecords(this.records, ctx, document, pack.seed!, client));
-      } catch (error) {
-        this.logger.error(`The ${pack.name} pack's sample records could not be inserted: ${describe(error)}`);
-      }
-    }
-    return true;
   }
 }
 
