@@ -62,8 +62,17 @@ function checkDefault(report: Report, base: string[], name: string, field: Field
     report(path, 'invalid-default', `Field ${name} is a ${field.cardinality} relation, which cannot have a default value; remove "defaultValue".`);
     return;
   }
+  if (findFieldType(field.type)?.jsonSchema(field).readOnly === true) {
+    report(path, 'invalid-default', `Field ${name} is a ${field.type} field, set by the system, which cannot have a default value; remove "defaultValue".`);
+    return;
+  }
   const validate = valueValidator(field);
-  if (!validate || validate(field.defaultValue)) return;
+  if (validate && validate(field.defaultValue)) {
+    const [why] = findFieldType(field.type)?.checkValue?.(field, field.defaultValue) ?? [];
+    if (why) report(path, 'invalid-default', `Default value of field ${name} ${why}; fix or remove it.`);
+    return;
+  }
+  if (!validate) return;
   const why = (validate.errors ?? []).map((e) => `${e.instancePath ? e.instancePath.slice(1) + ' ' : ''}${e.message}`).join('; ');
   report(path, 'invalid-default', `Default value ${JSON.stringify(field.defaultValue)} of field ${name} is not a valid ${field.type} value (${why}); fix or remove it.`);
 }
@@ -77,6 +86,13 @@ function checkUnique(report: Report, base: string[], name: string, field: FieldD
   }
 }
 
+/** The type's own checks of its properties (rating's `max` is 3 to 10, …). */
+function checkTypeProperties(report: Report, base: string[], name: string, field: FieldDefinition): void {
+  for (const problem of findFieldType(field.type)?.checkField?.(field) ?? []) {
+    report(pointer(...base, problem.property), problem.code, `Field ${name}: ${problem.message}`);
+  }
+}
+
 export const checkFields: DocumentCheck = (doc, report) => {
   for (const [entity, def] of entityEntries(doc)) {
     for (const [fieldName, field] of fieldEntries(def)) {
@@ -86,6 +102,7 @@ export const checkFields: DocumentCheck = (doc, report) => {
       checkOptions(report, base, name, field);
       checkDefault(report, base, name, field);
       checkUnique(report, base, name, field);
+      checkTypeProperties(report, base, name, field);
     }
   }
 };

@@ -42,8 +42,8 @@ export function matchNames<T extends { renamedFrom?: string }>(
   return matches;
 }
 
-/** Properties that are identity, not configuration. */
-const IGNORED = new Set(['renamedFrom', 'fields', 'layouts']);
+/** Properties that are identity, not configuration, or diffed per item below (layouts, rules, views). */
+const IGNORED = new Set(['renamedFrom', 'fields', 'layouts', 'rules', 'views']);
 
 function propertyChanges(
   a: Record<string, unknown>,
@@ -86,6 +86,14 @@ function entityChanges(entity: string, fromName: string, from: EntityDefinition,
     const f = (from.layouts as Record<string, unknown> | undefined)?.[layout];
     const t = (to.layouts as Record<string, unknown> | undefined)?.[layout];
     if (!deepEqual(f, t)) changes.push({ kind: 'changeEntity', entity, property: `layouts.${layout}`, from: f, to: t });
+  }
+  // Validation rules and saved views: one change per added, removed or changed item (`rules.closeDateWhenWon`).
+  for (const section of ['rules', 'views'] as const) {
+    const a: Record<string, unknown> = from[section] ?? {};
+    const b: Record<string, unknown> = to[section] ?? {};
+    for (const name of sorted(new Set([...Object.keys(a), ...Object.keys(b)]))) {
+      if (!deepEqual(a[name], b[name])) changes.push({ kind: 'changeEntity', entity, property: `${section}.${name}`, from: a[name], to: b[name] });
+    }
   }
   changes.push(...fieldChanges(entity, from, to));
   return changes;

@@ -20,7 +20,7 @@ describe('buildDocumentSchema', () => {
   it('lists the registered field types in the type enum', () => {
     const field = (buildDocumentSchema().definitions as Record<string, { properties: { type: { enum: string[] } } }>).field;
     expect(field.properties.type.enum).toContain('currency');
-    expect(field.properties.type.enum).toHaveLength(16);
+    expect(field.properties.type.enum).toEqual(expect.arrayContaining(['autoNumber', 'rating', 'richText', 'duration']));
   });
 
   it('rejects properties a field type does not accept, at the property path', () => {
@@ -35,7 +35,7 @@ describe('buildDocumentSchema', () => {
     const validate = compile();
     const doc = salesDocument();
     Object.assign(doc.entities.company!, { colour: 'red' });
-    doc.entities.company!.fields.name!.type = 'rating';
+    doc.entities.company!.fields.name!.type = 'mood';
     delete doc.entities.contact!.fields.company!.target;
     expect(validate(doc)).toBe(false);
     const errors = validate.errors!.map((e) => `${e.instancePath} ${e.keyword}`);

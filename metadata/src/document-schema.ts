@@ -7,6 +7,7 @@ import type { FieldTypeDefinition, JsonSchema } from './field-types/field-type.j
 import { listFieldTypes } from './field-types/registry.js';
 import { buildFieldSchema, nameSchema } from './field-schema.js';
 import { MAX_NAME_LENGTH, NAME_PATTERN } from './names.js';
+import { CONDITIONS_SCHEMA, RULES_SCHEMA, TAB_SCHEMA, VIEWS_SCHEMA } from './rules/rules-schema.js';
 
 const NAME_KEYS: JsonSchema = { pattern: NAME_PATTERN, maxLength: MAX_NAME_LENGTH };
 const ref = (name: string): JsonSchema => ({ $ref: `#/definitions/${name}` });
@@ -38,11 +39,13 @@ const LAYOUTS: JsonSchema = {
             additionalProperties: false,
             properties: {
               label: { type: 'string', description: 'Section heading.' },
+              tab: TAB_SCHEMA,
               columns: { type: 'integer', minimum: 1, maximum: 4, description: 'Columns of the section grid, 1 to 4 (default 1).' },
               fields: fieldList('Field names in display order.'),
             },
           },
         },
+        conditions: CONDITIONS_SCHEMA,
       },
     },
     list: {
@@ -91,6 +94,8 @@ const ENTITY: JsonSchema = {
       additionalProperties: ref('field'),
     },
     layouts: LAYOUTS,
+    rules: RULES_SCHEMA,
+    views: VIEWS_SCHEMA,
   },
 };
 

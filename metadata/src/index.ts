@@ -19,6 +19,13 @@ export { multiSelectFieldType } from './field-types/multi-select.js';
 export { emailFieldType } from './field-types/email.js';
 export { urlFieldType } from './field-types/url.js';
 export { jsonFieldType } from './field-types/json.js';
+export { autoNumberFieldType, autoNumberSequenceName, formatAutoNumber } from './field-types/auto-number.js';
+export { DEFAULT_RATING_MAX, RATING_MAX_RANGE, ratingFieldType, ratingMaxOf } from './field-types/rating.js';
+export { richTextFieldType, richTextPlainText } from './field-types/rich-text.js';
+export { durationFieldType } from './field-types/duration.js';
+export { FORMULA_RESULT_TYPES, formulaFieldType, formulaResultType, formulaValueField, type FormulaResultType } from './field-types/formula.js';
+export { ROLLUP_AGGREGATES, ROLLUP_RESULT_TYPES, rollupEmptyValue, rollupFieldType, rollupValueField, rollupValueType, type RollupAggregate } from './field-types/rollup.js';
+export * from './derived-fields.js';
 export * from './formats.js';
 export * from './names.js';
 export * from './relations.js';
@@ -33,3 +40,4 @@ export * from './plan.js';
 export * from './storage.js';
 /** A small valid CRM document (companies, contacts, opportunities, tags) for tests and examples. */
 export { salesDocument } from './testing/fixtures.js';
+export * from './rules/index.js';

@@ -7,6 +7,7 @@
 import { findFieldType, getFieldType } from './field-types/registry.js';
 import { tableName } from './naming.js';
 import type { PlanContext } from './plan-context.js';
+import { storageCreatedSql, storageRemovedSql } from './plan-field-storage.js';
 import { findSetAsideColumn, setAsideColumnsOf } from './plan-restore.js';
 import type { PlanStep } from './plan-types.js';
 import { pointer } from './problems.js';
@@ -54,7 +55,11 @@ function alterStep(ctx: PlanContext, entity: string, field: string, a: FieldDefi
   }
   // Same SQL type: values need no rewrite, except jsonb whose shape may change (json → multiSelect keeps only arrays).
   const rewriteMain = before[0]!.sqlType !== after[0]!.sqlType || (after[0]!.sqlType === 'jsonb' && using !== main);
-  if (sameColumns(before, after) && !rewriteMain) {
+  // What the old type kept beside the column goes first (e.g. an autoNumber's default), the new type's comes last.
+  const place = [tableName(entity), field] as const;
+  const leave = a.type === b.type ? [] : storageRemovedSql(ctx, place, a);
+  const enter = a.type === b.type ? [] : storageCreatedSql(ctx, place, b);
+  if (sameColumns(before, after) && !rewriteMain && leave.length === 0 && enter.length === 0) {
     return {
       kind: 'metadataOnly',
       entity,
@@ -64,7 +69,7 @@ function alterStep(ctx: PlanContext, entity: string, field: string, a: FieldDefi
       sql: [],
     };
   }
-  const sql = rewriteMain ? [`ALTER TABLE ${table} ALTER COLUMN ${main} TYPE ${after[0]!.sqlType} USING ${using}`] : [];
+  const sql = [...leave, ...(rewriteMain ? [`ALTER TABLE ${table} ALTER COLUMN ${main} TYPE ${after[0]!.sqlType} USING ${using}`] : [])];
   for (const col of after.slice(1).filter((c) => before.some((o) => o.name === c.name && o.sqlType !== c.sqlType))) {
     sql.push(`ALTER TABLE ${table} ALTER COLUMN ${quoteIdent(col.name)} TYPE ${col.sqlType} USING ${quoteIdent(col.name)}::${col.sqlType}`);
   }
@@ -83,6 +88,7 @@ function alterStep(ctx: PlanContext, entity: string, field: string, a: FieldDefi
   for (const col of removed) {
     sql.push(`ALTER TABLE ${table} RENAME COLUMN ${quoteIdent(col.name)} TO ${quoteIdent(droppedName(ctx.options.version, col.name))}`);
   }
+  sql.push(...enter);
   const destructive = removed.length > 0 || !isLossless(a, b);
   const kept =
     restored.map((r) => `; ${r}`).join('') +

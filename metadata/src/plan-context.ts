@@ -7,7 +7,7 @@ import { qualifiedName } from './sql.js';
 import type { EntityDefinition, FieldDefinition, MetadataDocument, MetadataProblem } from './types.js';
 
 /** Plan phases, in execution order. */
-export const PHASES = ['create', 'moveAsideEarly', 'rename', 'addColumn', 'foreignKey', 'junction', 'index', 'alterType', 'drop', 'moveAside', 'metadata'] as const;
+export const PHASES = ['create', 'moveAsideEarly', 'rename', 'addColumn', 'foreignKey', 'junction', 'index', 'alterType', 'drop', 'moveAside', 'metadata', 'derived'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export class PlanContext {

@@ -47,6 +47,7 @@ describe('planMigration: metadata-only changes', () => {
   it('adds and removes a oneToMany side without SQL', () => {
     expect(descriptions(planChange((d) => delete d.entities.company!.fields.contacts))).toEqual([
       ['metadataOnly', 'Remove field contacts from company (no column of its own)', [], false],
+      ['metadataOnly', 'Used by: relation company of contact — company.contacts is removed; this version no longer uses it there (metadata only)', [], false],
     ]);
     const from = salesDocument();
     delete from.entities.company!.fields.contacts;

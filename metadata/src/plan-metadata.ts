@@ -8,6 +8,8 @@ import type { FieldDefinition, SelectOption } from './types.js';
 
 /** Field properties whose changes the other planners turn into SQL (or problems). */
 const STORAGE_PROPERTIES = new Set(['type', 'unique', 'onDelete', 'target', 'cardinality', 'scale', 'renamedFrom']);
+// Formula and roll-up definitions: their `recomputeField` step (plan-derived.ts) describes the change.
+for (const p of ['expression', 'resultType', 'relation', 'aggregate', 'aggregateField', 'filter']) STORAGE_PROPERTIES.add(p);
 
 const show = (value: unknown): string => (value === undefined ? '(none)' : JSON.stringify(value));
 
@@ -32,6 +34,18 @@ function fieldDescription(c: Extract<DiffChange, { kind: 'changeField' }>): stri
   return `Change ${c.property} of ${c.entity}.${c.field} from ${show(c.from)} to ${show(c.to)} (metadata only)`;
 }
 
+/** Adding, changing or removing a validation rule or a saved view (`rules.<name>`, `views.<name>`). */
+function ruleOrViewDescription(c: Extract<DiffChange, { kind: 'changeEntity' }>): string {
+  const rule = c.property.startsWith('rules.');
+  const what = `${rule ? 'validation rule' : 'saved view'} ${c.property.slice(6)}`;
+  if (c.from === undefined) {
+    const note = rule ? '; existing records are checked when they are next saved' : '';
+    return `Add ${what} to entity ${c.entity} (metadata only${note})`;
+  }
+  if (c.to === undefined) return `Remove ${what} from entity ${c.entity} (metadata only)`;
+  return `Change ${what} of entity ${c.entity} (metadata only)`;
+}
+
 const hasNoColumn = (field: FieldDefinition | undefined): boolean =>
   field?.type === 'relation' && (field.cardinality === 'oneToMany' || field.cardinality === 'manyToMany');
 
@@ -39,6 +53,7 @@ function describe(ctx: PlanContext, c: DiffChange): string | undefined {
   switch (c.kind) {
     case 'changeEntity':
       if (c.property.startsWith('layouts.')) return `Change the ${c.property.slice(8)} layout of entity ${c.entity} (metadata only)`;
+      if (c.property.startsWith('rules.') || c.property.startsWith('views.')) return ruleOrViewDescription(c);
       return `Change ${c.property} of entity ${c.entity} from ${show(c.from)} to ${show(c.to)} (metadata only)`;
     case 'changeField':
       return STORAGE_PROPERTIES.has(c.property) ? undefined : fieldDescription(c);

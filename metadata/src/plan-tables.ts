@@ -5,6 +5,7 @@
  */
 import { tableName } from './naming.js';
 import type { PlanContext } from './plan-context.js';
+import { storageCreatedSql, storageCreatedSqlOfEntity, storageRemovedSql, storageRenamedSql } from './plan-field-storage.js';
 import { columnList, planFieldRestore, planTableRestore } from './plan-restore.js';
 import { droppedName, quoteIdent } from './sql.js';
 import { SYSTEM_COLUMNS, fieldColumns, foreignKeyOf, uniqueIndexOf } from './storage.js';
@@ -14,6 +15,7 @@ export function planCreateTables(ctx: PlanContext): void {
   for (const entity of [...ctx.addedEntities].sort()) {
     const restore = planTableRestore(ctx, entity);
     if (restore) {
+      restore.sql.push(...storageCreatedSqlOfEntity(ctx, entity, tableName(entity)));
       ctx.add('create', restore);
       continue;
     }
@@ -26,7 +28,7 @@ export function planCreateTables(ctx: PlanContext): void {
       entity,
       description: `Create table for entity ${def.label} (${table})`,
       destructive: false,
-      sql: [`CREATE TABLE ${ctx.q(table)} (${columns.join(', ')})`],
+      sql: [`CREATE TABLE ${ctx.q(table)} (${columns.join(', ')})`, ...storageCreatedSqlOfEntity(ctx, entity, table)],
     });
   }
 }
@@ -54,6 +56,7 @@ export function planRenameTables(ctx: PlanContext): void {
     const sql = [`ALTER TABLE ${ctx.q(oldTable)} RENAME TO ${quoteIdent(newTable)}`];
     for (const [, old, fromDef] of ctx.persistingFields(entity)) {
       sql.push(...renameConstraintsSql(ctx, newTable, fromDef, [fromEntity, old], [entity, old]));
+      sql.push(...storageRenamedSql(ctx, [oldTable, old], [newTable, old], fromDef));
     }
     ctx.add('rename', {
       kind: 'renameTable',
@@ -76,6 +79,7 @@ export function planRenameColumns(ctx: PlanContext): void {
       const after = fieldColumns(field, fromDef);
       const sql = before.map((c, i) => `ALTER TABLE ${ctx.q(table)} RENAME COLUMN ${quoteIdent(c.name)} TO ${quoteIdent(after[i]!.name)}`);
       sql.push(...renameConstraintsSql(ctx, table, fromDef, [entity, old], [entity, field]));
+      sql.push(...storageRenamedSql(ctx, [table, old], [table, field], fromDef));
       ctx.add('rename', {
         kind: 'renameColumn',
         entity,
@@ -94,19 +98,20 @@ export function planAddColumns(ctx: PlanContext): void {
     if (ctx.addedEntities.has(entity)) continue;
     const columns = fieldColumns(field, def);
     if (columns.length === 0) continue;
+    const table = tableName(entity);
     const restore = planFieldRestore(ctx, entity, field, def);
     if (restore) {
+      restore.sql.push(...storageCreatedSql(ctx, [table, field], def));
       ctx.add('addColumn', restore);
       continue;
     }
-    const table = tableName(entity);
     ctx.add('addColumn', {
       kind: 'addColumn',
       entity,
       field,
       description: `Add column${columns.length > 1 ? 's' : ''} ${columnList(columns)} to ${table}`,
       destructive: false,
-      sql: [`ALTER TABLE ${ctx.q(table)} ${columns.map((c) => `ADD COLUMN ${quoteIdent(c.name)} ${c.sqlType}`).join(', ')}`],
+      sql: [`ALTER TABLE ${ctx.q(table)} ${columns.map((c) => `ADD COLUMN ${quoteIdent(c.name)} ${c.sqlType}`).join(', ')}`, ...storageCreatedSql(ctx, [table, field], def)],
     });
   }
 }
@@ -148,7 +153,11 @@ export function planRemoveFields(ctx: PlanContext): void {
       field,
       description: `Remove field ${field} from ${entity}: column${aside.length > 1 ? 's' : ''} moved aside as ${aside.join(', ')} (data kept for undo)`,
       destructive: true,
-      sql: columns.map((c, i) => `ALTER TABLE ${ctx.q(table)} RENAME COLUMN ${quoteIdent(c.name)} TO ${quoteIdent(aside[i]!)}`),
+      sql: [
+        ...columns.map((c, i) => `ALTER TABLE ${ctx.q(table)} RENAME COLUMN ${quoteIdent(c.name)} TO ${quoteIdent(aside[i]!)}`),
+        // Its other objects are named after the table as the `from` document had it (renames only cover kept fields).
+        ...storageRemovedSql(ctx, [tableName(fromEntity), field], def, { table, column: aside[0]! }),
+      ],
     });
   }
 }
@@ -162,12 +171,16 @@ export function planRemoveEntities(ctx: PlanContext): void {
       for (const step of dropConstraintSteps(ctx, table, entity, field, f)) ctx.add('drop', { ...step, entity, field });
     }
     const aside = droppedName(ctx.options.version, table);
+    const storage = Object.entries(def.fields).flatMap(([field, f]) => {
+      const column = fieldColumns(field, f)[0]?.name;
+      return column ? storageRemovedSql(ctx, [table, field], f, { table: aside, column }) : [];
+    });
     ctx.add('moveAside', {
       kind: 'dropTable',
       entity,
       description: `Remove entity ${def.label} (${table}): table moved aside as ${aside} (data kept for undo)`,
       destructive: true,
-      sql: [`ALTER TABLE ${ctx.q(table)} RENAME TO ${quoteIdent(aside)}`],
+      sql: [`ALTER TABLE ${ctx.q(table)} RENAME TO ${quoteIdent(aside)}`, ...storage],
     });
   }
 }

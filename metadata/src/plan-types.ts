@@ -60,7 +60,9 @@ export interface PlanStep {
     | 'dropIndex'
     | 'createJunctionTable'
     | 'dropJunctionTable'
-    | 'metadataOnly';
+    | 'metadataOnly'
+    /** Formula / roll-up values computed again for every record, by the server (`sql` is empty). */
+    | 'recomputeField';
   entity?: string;
   field?: string;
   description: string;

@@ -132,6 +132,14 @@ describe('planMigration: tables and columns', () => {
         destructive: true,
         sql: ['ALTER TABLE "main"."company" RENAME COLUMN "website" TO "__dropped_v7_website"'],
       },
+      {
+        kind: 'metadataOnly',
+        entity: 'company',
+        field: 'website',
+        description: 'Used by: form layout — company.website is removed; this version no longer uses it there (metadata only)',
+        destructive: false,
+        sql: [],
+      },
     ]);
     expect(plan.destructive).toBe(true);
   });
@@ -174,6 +182,7 @@ describe('planMigration: tables and columns', () => {
     expect(plan.steps.map((s) => s.kind)).toEqual([
       'createTable', 'renameColumn', 'addForeignKey', 'createIndex', 'alterColumnType', 'dropIndex', 'dropColumn',
       'metadataOnly', 'metadataOnly', 'metadataOnly', // hq: url → text (same column), hq and name: labels
+      'metadataOnly', // website (renamed hq) was used by the form layout
     ]);
   });
 

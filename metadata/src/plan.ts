@@ -2,7 +2,7 @@
  * `planMigration(from, to, diff, options)`: the ordered SQL steps that turn the record tables of `from` into
  * those of `to`, in the workspace schema. Order: create tables → free reused column names → renames →
  * add columns → FKs (every table exists by then) → junction tables → indexes → type changes →
- * drops of FKs / indexes / junctions → move-aside of columns and tables → metadata-only steps.
+ * drops of FKs / indexes / junctions → move-aside of columns and tables → metadata-only steps → formula / roll-up values recomputed.
  * Nothing is dropped: removed columns and tables are renamed to `__dropped_v<version>_<name>` (destructive: true).
  * Given `options.setAside` (what the database holds moved aside), a field, entity or junction that comes back gets
  * its moved-aside column or table renamed back, data kept, instead of an empty one (rules in plan-restore.ts).
@@ -12,6 +12,8 @@
 import { planTypeChanges } from './plan-alter.js';
 import { PHASES, PlanContext } from './plan-context.js';
 import { planMetadataChanges } from './plan-metadata.js';
+import { planImpact } from './plan-impact.js';
+import { planDerivedRecompute } from './plan-derived.js';
 import { planForeignKeys, planIndexes, planJunctions } from './plan-relations.js';
 import {
   planAddColumns,
@@ -36,6 +38,8 @@ export function planMigration(from: MetadataDocument, to: MetadataDocument, diff
   planRemoveFields(ctx);
   planRemoveEntities(ctx);
   planMetadataChanges(ctx);
+  planImpact(ctx); // what the renamed and removed fields were used by
+  planDerivedRecompute(ctx); // after every DDL step: formula and roll-up values computed again
   const steps = PHASES.flatMap((phase) => ctx.steps.get(phase)!);
   return { steps, destructive: steps.some((s) => s.destructive), problems: ctx.problems };
 }

@@ -47,6 +47,8 @@ export function describeLocation(path: string): string {
   if (s[0] !== 'entities' || s[1] === undefined) return s.length ? `"${s.join('.')}"` : 'the document';
   if (s[2] === 'fields' && s[3] !== undefined) return `field ${s[1]}.${s[3]}`;
   if (s[2] === 'layouts') return `the layouts of entity ${s[1]}`;
+  if (s[2] === 'rules' && s[3] !== undefined) return `rule ${s[3]} of entity ${s[1]}`;
+  if (s[2] === 'views' && s[3] !== undefined) return `view ${s[3]} of entity ${s[1]}`;
   return `entity ${s[1]}`;
 }
 

@@ -9,7 +9,7 @@ describe('storage', () => {
       { name: 'amount_currency', sqlType: 'char(3)', backfill: "'USD'" },
     ]);
     expect(fieldColumns('tags', { type: 'relation', label: 'T', target: 'tag', cardinality: 'manyToMany' })).toEqual([]);
-    expect(() => fieldColumns('x', { type: 'rating', label: 'R' })).toThrow(/Unknown field type "rating"/);
+    expect(() => fieldColumns('x', { type: 'mood', label: 'R' })).toThrow(/Unknown field type "mood"/);
   });
 
   it('describes the FK of a manyToOne and the unique index of a unique field', () => {

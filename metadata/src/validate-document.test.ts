@@ -42,9 +42,9 @@ describe('validateDocument', () => {
     });
 
     it('reports an unknown field type and lists the known ones', () => {
-      const [problem] = problemsAfter((d) => (field(d, 'tag', 'name').type = 'rating'));
+      const [problem] = problemsAfter((d) => (field(d, 'tag', 'name').type = 'mood'));
       expect(problem).toMatchObject({ path: '/entities/tag/fields/name/type', code: 'unknown-field-type' });
-      expect(problem!.message).toMatch(/Field tag\.name has unknown type "rating"; use one of "text", "longText"/);
+      expect(problem!.message).toMatch(/Field tag\.name has unknown type "mood"; use one of "text", "longText"/);
     });
 
     it('reports properties the field type does not accept', () => {
@@ -243,13 +243,13 @@ describe('validateDocument', () => {
   });
 
   it('accepts a field type as soon as a plugin registers it', () => {
-    const withRating = (d: MetadataDocument) => (entity(d, 'tag').fields.stars = { type: 'rating', label: 'Stars', max: 5 });
-    expect(found(withRating)).toEqual([['/entities/tag/fields/stars/type', 'unknown-field-type']]);
-    registerFieldType({ ...getFieldType('integer'), name: 'rating', label: 'Rating' });
+    const withMood = (d: MetadataDocument) => (entity(d, 'tag').fields.feeling = { type: 'mood', label: 'Feeling', max: 5 });
+    expect(found(withMood)).toEqual([['/entities/tag/fields/feeling/type', 'unknown-field-type']]);
+    registerFieldType({ ...getFieldType('integer'), name: 'mood', label: 'Mood' });
     try {
-      expect(found(withRating)).toEqual([]);
+      expect(found(withMood)).toEqual([]);
     } finally {
-      unregisterFieldType('rating');
+      unregisterFieldType('mood');
     }
   });
 

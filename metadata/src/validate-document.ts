@@ -8,11 +8,19 @@ import { checkGeneratedNames } from './check-generated-names.js';
 import { checkLayouts } from './check-layouts.js';
 import { checkNames } from './check-names.js';
 import { checkRelations } from './check-relations.js';
+import { checkExpressions } from './rules/check-expressions.js';
+import { checkRules } from './rules/check-rules.js';
+import { checkViews } from './rules/check-views.js';
+import { checkDerivedFields } from './derived-fields.js';
 import { sortProblems, type DocumentCheck } from './problems.js';
 import { structuralProblems } from './structural-problems.js';
 import type { MetadataDocument, MetadataProblem } from './types.js';
 
 const SEMANTIC_CHECKS: DocumentCheck[] = [checkNames, checkFields, checkRelations, checkGeneratedNames, checkLayouts];
+// The rule engine: expressions (rules, conditions, views, formulas, roll-up filters), rule parts and saved views.
+SEMANTIC_CHECKS.push(checkExpressions, checkRules, checkViews);
+// Formulas and roll-ups: roll-up relations and aggregated fields, what formulas read, no dependency cycles.
+SEMANTIC_CHECKS.push(checkDerivedFields);
 
 function semanticProblems(doc: unknown): MetadataProblem[] {
   const problems: MetadataProblem[] = [];

@@ -13,3 +13,15 @@ export type { ListColumn, ListView } from './list-columns.js';
 export { getEntity, displayFieldOf, isWritableField, writableFields } from './entity.js';
 export { evaluateRule, evaluateCondition, isTruthy, registerOperation, unregisterOperation, listOperations } from './json-logic.js';
 export type { JsonLogicRule, JsonLogicOperation } from './json-logic.js';
+// Rule engine: extra operations (registered on import), rule context, validation rules and form conditions.
+export * from './rules/index.js';
+// Field values: rich text sanitizing, durations, and the value normalizers the registry names.
+export { sanitizeRichText, normalizeRichText, richTextToPlainText, RICH_TEXT_TAGS, RICH_TEXT_LINK_SCHEMES } from './field-values/rich-text.js';
+export { parseDuration, formatDuration, formatDurationLong } from './field-values/duration.js';
+export { normalizeRecordValues, registerValueNormalizer, getValueNormalizer } from './field-values/normalize-values.js';
+export type { ValueNormalizer } from './field-values/normalize-values.js';
+// Formula fields: computed with evaluateRule, coerced to their result type (server writes, publish, studio preview).
+export { computeFormulas, entityFormulas, evaluateFormula, formulaContext, formulaFailedMessage, FORMULA_RULE } from './formulas/compute-formulas.js';
+export type { CompiledFormula, ComputedFormulas, EntityFormulas, RelatedRecords } from './formulas/compute-formulas.js';
+export { coerceFormulaValue, roundHalfAway } from './formulas/formula-value.js';
+export type { FormulaOutcome, FormulaValue } from './formulas/formula-value.js';

@@ -166,20 +166,20 @@ describe('compileRecordValidator', () => {
   it('validates a field type a plugin registered, through its registry entry', () => {
     registerFieldType({
       ...integerFieldType,
-      name: 'rating',
-      label: 'Rating',
-      description: 'One to five stars.',
+      name: 'mood',
+      label: 'Mood',
+      description: 'One to five smiles.',
       jsonSchema: () => ({ type: 'integer', minimum: 1, maximum: 5 }),
     });
     try {
       const rated: MetadataDocument = {
-        entities: { review: { label: 'Review', pluralLabel: 'Reviews', plural: 'reviews', fields: { stars: { type: 'rating', label: 'Stars' } } } },
+        entities: { review: { label: 'Review', pluralLabel: 'Reviews', plural: 'reviews', fields: { stars: { type: 'mood', label: 'Stars' } } } },
       };
       const check = compileRecordValidator(rated, 'review');
       expect(check({ stars: 4 }, { mode: 'create' })).toEqual([]);
       expect(check({ stars: 6 }, { mode: 'create' })).toEqual([{ field: 'stars', message: 'Stars must be at most 5' }]);
     } finally {
-      unregisterFieldType('rating');
+      unregisterFieldType('mood');
     }
   });
 });

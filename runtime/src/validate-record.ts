@@ -1,6 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { JsonSchema, MetadataDocument } from '@trellis/metadata';
+import { findFieldType, type JsonSchema, type MetadataDocument } from '@trellis/metadata';
+import { formatFieldLabel } from './field-label.js';
 import { getEntity, valueSchema, writableFields } from './entity.js';
 import { recordJsonSchema, type RecordMode } from './record-schema.js';
 import { translateErrors, type FieldError } from './translate-errors.js';
@@ -56,10 +57,21 @@ function buildValidator(doc: MetadataDocument, entityName: string): RecordValida
     compiled[mode] = fn;
     return fn;
   };
+  const valueChecks = writableFields(entity).flatMap(([name, field]) => {
+    const check = findFieldType(field.type)?.checkValue;
+    return check ? [{ name, label: formatFieldLabel(name, field), check: (value: unknown) => check(field, value) }] : [];
+  });
   return (values, options) => {
     const validate = compiledFor(options.mode);
-    if (validate(values)) return [];
-    return translateErrors(validate.errors ?? [], { doc, entityName, entity, valueSchemas, values: isRecord(values) ? values : {} });
+    const errors = validate(values) ? [] : translateErrors(validate.errors ?? [], { doc, entityName, entity, valueSchemas, values: isRecord(values) ? values : {} });
+    if (valueChecks.length === 0 || !isRecord(values)) return errors;
+    // Checks a schema cannot express (richText's maxLength counts text), for values the schema accepted.
+    for (const { name, label, check } of valueChecks) {
+      const value = values[name];
+      if (value === undefined || value === null || errors.some((e) => e.field === name)) continue;
+      for (const message of check(value)) errors.push({ field: name, message: `${label} ${message}` });
+    }
+    return errors;
   };
 }
 

@@ -27,5 +27,5 @@ export const decimalFieldType: FieldTypeDefinition = {
     if (TEXT_STORED.includes(from.type)) return textToNumberUsing(col, sqlTypeOf(to), digits);
     return null;
   },
-  losslessFrom: ['integer', 'boolean'],
+  losslessFrom: ['integer', 'boolean', 'rating', 'duration'],
 };

@@ -27,5 +27,5 @@ export const integerFieldType: FieldTypeDefinition = {
     if (TEXT_STORED.includes(from.type)) return textToNumberUsing(col, 'integer', 9);
     return null;
   },
-  losslessFrom: ['boolean'],
+  losslessFrom: ['boolean', 'rating', 'duration'],
 };

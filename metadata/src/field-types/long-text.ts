@@ -14,7 +14,7 @@ export const longTextFieldType: FieldTypeDefinition = {
   sortable: false,
   widget: 'textarea',
   convertFrom: (from, _to, col) => toTextUsing(from, col),
-  losslessFrom: [...TEXT_STORED, 'integer', 'decimal', 'percent', 'boolean', 'date', 'dateTime', 'json', 'multiSelect'],
+  losslessFrom: [...TEXT_STORED, 'integer', 'decimal', 'percent', 'boolean', 'date', 'dateTime', 'json', 'multiSelect', 'rating', 'duration', 'autoNumber'],
   // btree index entries are limited to ~2.7 kB, too small for long text.
   supportsUnique: false,
 };

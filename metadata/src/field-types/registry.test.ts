@@ -16,31 +16,32 @@ const field = (type: string, extra: Partial<FieldDefinition> = {}): FieldDefinit
 const accepts = (f: FieldDefinition, value: unknown) => ajv.validate(getFieldType(f.type).jsonSchema(f), value);
 
 describe('field-type registry', () => {
-  it('pre-registers the 16 built-in types in picker order', () => {
+  it('pre-registers the built-in types in picker order', () => {
     expect(listFieldTypes().map((t) => t.name)).toEqual([
       'text', 'longText', 'integer', 'decimal', 'currency', 'percent', 'boolean', 'date', 'dateTime',
-      'select', 'multiSelect', 'email', 'phone', 'url', 'json', 'relation',
+      'select', 'multiSelect', 'email', 'phone', 'url', 'json', 'relation', 'autoNumber', 'rating', 'richText', 'duration',
+      'formula', 'rollup',
     ]);
   });
 
   it('getFieldType throws a clear error for an unknown type, findFieldType returns undefined', () => {
-    expect(() => getFieldType('rating')).toThrow(/Unknown field type "rating"\. Known types: text, longText/);
-    expect(findFieldType('rating')).toBeUndefined();
+    expect(() => getFieldType('mood')).toThrow(/Unknown field type "mood"\. Known types: text, longText/);
+    expect(findFieldType('mood')).toBeUndefined();
     expect(findFieldType('text')?.name).toBe('text');
   });
 
   it('registers a plugin type once and refuses a duplicate name', () => {
-    const rating: FieldTypeDefinition = { ...getFieldType('integer'), name: 'rating', label: 'Rating' };
-    registerFieldType(rating);
+    const mood: FieldTypeDefinition = { ...getFieldType('integer'), name: 'mood', label: 'Mood' };
+    registerFieldType(mood);
     try {
-      expect(getFieldType('rating')).toBe(rating);
-      expect(listFieldTypes().at(-1)).toBe(rating);
-      expect(() => registerFieldType(rating)).toThrow(/already registered/);
-      expect(() => registerFieldType({ ...rating, name: 'text' })).toThrow(/"text" is already registered/);
+      expect(getFieldType('mood')).toBe(mood);
+      expect(listFieldTypes().at(-1)).toBe(mood);
+      expect(() => registerFieldType(mood)).toThrow(/already registered/);
+      expect(() => registerFieldType({ ...mood, name: 'text' })).toThrow(/"text" is already registered/);
     } finally {
-      unregisterFieldType('rating');
+      unregisterFieldType('mood');
     }
-    expect(findFieldType('rating')).toBeUndefined();
+    expect(findFieldType('mood')).toBeUndefined();
     expect(() => unregisterFieldType('text')).toThrow(/built in/);
   });
 
@@ -157,6 +158,7 @@ describe('field-type registry', () => {
     const sortable = listFieldTypes().filter((t) => t.sortable).map((t) => t.name);
     expect(sortable).toEqual([
       'text', 'integer', 'decimal', 'currency', 'percent', 'boolean', 'date', 'dateTime', 'select', 'email', 'phone', 'url',
+      'autoNumber', 'rating', 'duration', 'formula', 'rollup',
     ]);
   });
 });

@@ -2,6 +2,7 @@
  * The field-type registry: the one home of every field type. Built-ins are registered on import;
  * plugins add theirs with `registerFieldType`.
  */
+import type { FieldDefinition } from '../types.js';
 import type { FieldTypeDefinition } from './field-type.js';
 import { booleanFieldType } from './boolean.js';
 import { currencyFieldType } from './currency.js';
@@ -19,6 +20,12 @@ import { relationFieldType } from './relation.js';
 import { selectFieldType } from './select.js';
 import { textFieldType } from './text.js';
 import { urlFieldType } from './url.js';
+import { autoNumberFieldType } from './auto-number.js';
+import { durationFieldType } from './duration.js';
+import { ratingFieldType } from './rating.js';
+import { richTextFieldType } from './rich-text.js';
+import { formulaFieldType } from './formula.js';
+import { rollupFieldType } from './rollup.js';
 
 /** The built-in types, in the order the studio's type picker shows them. */
 export const BUILT_IN_FIELD_TYPES: readonly FieldTypeDefinition[] = [
@@ -38,6 +45,12 @@ export const BUILT_IN_FIELD_TYPES: readonly FieldTypeDefinition[] = [
   urlFieldType,
   jsonFieldType,
   relationFieldType,
+  autoNumberFieldType,
+  ratingFieldType,
+  richTextFieldType,
+  durationFieldType,
+  formulaFieldType,
+  rollupFieldType,
 ];
 
 const registry = new Map<string, FieldTypeDefinition>(BUILT_IN_FIELD_TYPES.map((t) => [t.name, t]));
@@ -54,6 +67,15 @@ export function getFieldType(name: string): FieldTypeDefinition {
     throw new Error(`Unknown field type "${name}". Known types: ${[...registry.keys()].join(', ')}.`);
   }
   return type;
+}
+
+/**
+ * The registry entry whose values a field holds: its type's `valueType(field)` (a formula's result type, a
+ * roll-up's integer / decimal / date / dateTime), else its own type. Filters, operators and sorting follow it.
+ */
+export function valueTypeOf(field: FieldDefinition): FieldTypeDefinition {
+  const type = getFieldType(field.type);
+  return type.valueType ? getFieldType(type.valueType(field)) : type;
 }
 
 /** Adds a field type (from a plugin). Refuses a name that is already registered. */

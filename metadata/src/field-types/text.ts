@@ -14,5 +14,5 @@ export const textFieldType: FieldTypeDefinition = {
   sortable: true,
   widget: 'text',
   convertFrom: (from, _to, col) => toTextUsing(from, col),
-  losslessFrom: [...TEXT_STORED, 'integer', 'decimal', 'percent', 'boolean', 'date', 'dateTime', 'json', 'multiSelect'],
+  losslessFrom: [...TEXT_STORED, 'integer', 'decimal', 'percent', 'boolean', 'date', 'dateTime', 'json', 'multiSelect', 'rating', 'duration', 'autoNumber'],
 };

@@ -1,0 +1,11 @@
+export { changed, isBlank, addDays, daysBetween, lower, upper, regexMatch, round, RULE_OPERATIONS, registerRuleOperations, MAX_REGEX_INPUT } from './operations.js';
+export { buildRuleContext, applyChanges, systemClock } from './rule-context.js';
+export type { RuleContext, RuleContextInput, RuleUser, RecordValues, Clock } from './rule-context.js';
+export { compileEntityRules, evaluateConditions, hasRecordRules, evaluationFailedMessage, RECORD_FIELD } from './compile-entity-rules.js';
+export type { CompiledEntityRules, CompiledRule, CompiledCondition, ConditionKind, ConditionOutcome, FieldState, FieldStates } from './compile-entity-rules.js';
+export { checkRecordRules, withoutHiddenFieldErrors } from './check-record-rules.js';
+export type { CheckRecordRulesInput } from './check-record-rules.js';
+export { compileMessage, interpolateMessage, formatValue } from './interpolate.js';
+export type { MessageTemplate } from './interpolate.js';
+export { describeCondition } from './describe-condition.js';
+export { isBlankValue, sameValue } from './values.js';
