@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { transparentToFastRoutes } from './http-entry.js';
 
 const API_PREFIXES = ['/graphql', '/metadata', '/health'];
 
@@ -26,13 +27,16 @@ export function serveStudio(app: Express, studioDir: string): void {
     });
     return;
   }
-  app.use(express.static(studioDir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path)) return next();
-    if (!req.accepts('html')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
+  // Both only answer GET and HEAD: transparent to the HTTP entry's fast path (POST /graphql).
+  app.use(transparentToFastRoutes(express.static(studioDir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml })));
+  app.use(
+    transparentToFastRoutes((req: Request, res: Response, next: NextFunction) => {
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path)) return next();
+      if (!req.accepts('html')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    }),
+  );
 }
 
 function noCacheForHtml(res: Response, filePath: string): void {

@@ -1,5 +1,6 @@
 /**
- * The generated data API at /graphql: our own ApolloServer (Apollo 5) mounted with expressMiddleware.
+ * The generated data API at /graphql: our own ApolloServer (Apollo 5) behind DataApiEndpoint (reached by
+ * the HTTP entry's fast path for POST, by Express for the rest; see data-api-endpoint.ts).
  * @nestjs/graphql builds its schema once at bootstrap; here Apollo's `gateway` option is used only as a
  * schema source, so each publish swaps the schema in place (no restart). See shared/STACK.md.
  */
@@ -12,19 +13,20 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from '@apollo/server-gateway-interface';
-import { expressMiddleware } from '@as-integrations/express5';
 import { Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import express, { type Express } from 'express';
+import type { Express } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DEFAULT_WORKSPACE, httpRequestContext } from '../common/request-context.js';
 import { RecordService } from '../records/record.service.js';
 import { RecordsModule } from '../records/records.module.js';
 import type { DataApiContext } from './data-api-context.js';
+import { DATA_API_PATH, DataApiEndpoint } from './data-api-endpoint.js';
 import { explorerPagePlugin } from './explorer-page.js';
+import { graphqlHttpHandler } from './graphql-http.js';
 import { SchemaCache } from './schema-cache.js';
 
-export const DATA_API_PATH = '/graphql';
+export { DATA_API_PATH } from './data-api-endpoint.js';
 
 /** Error codes Apollo itself produces for the client's mistakes: shown as they are. */
 const CLIENT_ERROR_CODES = new Set([
@@ -85,7 +87,7 @@ function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
   return { ...formatted, extensions };
 }
 
-@Module({ imports: [RecordsModule], providers: [SchemaCache], exports: [SchemaCache] })
+@Module({ imports: [RecordsModule], providers: [SchemaCache, DataApiEndpoint], exports: [SchemaCache, DataApiEndpoint] })
 export class DataApiModule implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('DataApi');
   private server?: ApolloServer<DataApiContext>;
@@ -94,6 +96,7 @@ export class DataApiModule implements OnModuleInit, OnModuleDestroy {
     private readonly adapterHost: HttpAdapterHost,
     private readonly schemas: SchemaCache,
     private readonly records: RecordService,
+    private readonly endpoint: DataApiEndpoint,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -116,13 +119,11 @@ export class DataApiModule implements OnModuleInit, OnModuleDestroy {
     });
     await server.start();
     this.server = server;
-    const app = this.adapterHost.httpAdapter.getInstance<Express>();
     const records = this.records;
-    app.use(
-      DATA_API_PATH,
-      express.json({ limit: '10mb' }),
-      expressMiddleware(server, { context: async () => ({ request: httpRequestContext(), records }) }),
-    );
+    this.endpoint.serve(graphqlHttpHandler(server, { context: async () => ({ request: httpRequestContext(), records }) }));
+    // Where Express routes the endpoint's requests (all but the fast path's POSTs): after Nest's middleware
+    // and routes, as any module's, so they apply. The JSON body parser skips this path (see create-app.ts).
+    this.adapterHost.httpAdapter.getInstance<Express>().use(DATA_API_PATH, this.endpoint.expressHandler);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,0 +1,32 @@
+/**
+ * Cross-cutting HTTP concerns — CORS, authentication, rate limiting, request logging — plug in HERE.
+ *
+ * The HTTP entry (http-entry.ts) runs these hooks, in order, on EVERY request before routing it, whether
+ * the request then takes the data API's fast path (POST /graphql, which skips Express) or goes through
+ * Express (everything else: GET /graphql, /metadata, /health, the studio). A concern added here therefore
+ * covers the whole server; an Express middleware (`app.use`, Nest `MiddlewareConsumer`, `enableCors`)
+ * does not see POST /graphql — and if one is registered where it would, the entry notices, logs a warning
+ * naming it and sends POST /graphql through Express again (slower, never bypassed). See http-entry.ts.
+ *
+ * Writing a hook: work on Node's `IncomingMessage` / `ServerResponse` (no Express helpers: on the fast path
+ * there are none). Answer the request yourself (a CORS preflight, 401, 429) and return `'handled'`, or
+ * return `'continue'`. To pass something on — e.g. the authenticated actor — attach it to the request with
+ * a module-private WeakMap or symbol, and read it where request contexts are made: `httpRequestContext`
+ * (request-context.ts), called with the request by the data API's `context` (data-api.module.ts).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export type HttpHookResult = 'continue' | 'handled';
+
+export interface HttpHook {
+  /** Shown in logs and errors. */
+  readonly name: string;
+  /** Runs before routing. Synchronous results keep the hot path free of extra promise turns. */
+  handle(req: IncomingMessage, res: ServerResponse): HttpHookResult | Promise<HttpHookResult>;
+}
+
+/**
+ * The server's hooks, in the order they run. Empty today: no auth yet (every request acts as the local
+ * admin, see request-context.ts), studio and API are same-origin (no CORS), no rate limits, no access log.
+ */
+export const HTTP_HOOKS: readonly HttpHook[] = [];
