@@ -1,10 +1,13 @@
 /**
  * Hot-path benchmark: the real Trellis app vs a hand-written node:http + pg server, on the same
  * embedded Postgres (company 1k, person 100k). Run after a build, from the repository root:
- *   node server/dist/bench/bench.js        (env BENCH_SECONDS, BENCH_CONCURRENCY to adjust)
- * Prints req/s per operation and the ratio, then the schema rebuild time of a 100-entity × 30-field document.
+ *   node server/dist/bench/bench.js        (env BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_CYCLES to adjust)
+ * Prints req/s per operation and the ratio, then the schema rebuild time of a 100-entity × 30-field document,
+ * then creates with 0 vs 50 active validation rules (rules-bench.ts), then creates of a child without vs with
+ * roll-ups on its parent (rollup-bench.ts).
  */
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,13 +20,17 @@ import { createApp } from '../common/create-app.js';
 import { systemContext } from '../common/request-context.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { MetadataStoreService } from '../metadata-store/metadata-store.service.js';
+import { RecordService } from '../records/record.service.js';
 import { buildDataSchema } from '../schema/build-schema.js';
 import { generatedDocument } from './generated-document.js';
 import type { LoadResult, LoadSpec } from './load-worker.js';
 import { startRawServer } from './raw-server.js';
+import { RULE_COUNT, runRuleBench } from './rules-bench.js';
+import { runRollupBench } from './rollup-bench.js';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
+const CYCLES = Number(process.env['BENCH_CYCLES'] ?? 4);
 const WARMUP_MS = 1000;
 const MAX_REQUESTS = 100_000;
 const COMPANIES = 1000;
@@ -58,6 +65,23 @@ const LIST_NESTED = `query L($min: Int!, $max: Int!) { people(filter: { age: { g
   totalCount pageInfo { hasNextPage endCursor } edges { node { ${PERSON_FIELDS} company { id name } } } } }`;
 const BY_ID = `query G($id: ID!) { person(id: $id) { ${PERSON_FIELDS} } }`;
 const CREATE = `mutation C($data: PersonCreateInput!) { createPerson(data: $data) { ${PERSON_FIELDS} } }`;
+
+/**
+ * CPU time of this process's main thread in ms — where both servers run (the load is generated in a worker
+ * thread). Unlike req/s it hardly moves with load from elsewhere on the machine. Linux only (else NaN).
+ */
+function mainThreadCpuMs(): number {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+interface Measured extends LoadResult {
+  /** Main-thread CPU per request, µs: the server's own cost. */
+  cpuUs: number;
+}
 
 function load(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -134,35 +158,45 @@ interface Target {
 }
 
 /**
- * Warms both servers up, then measures them in ABBA order (half the time each turn) so that load from
- * elsewhere on the machine drifting during the run weighs on both alike.
+ * Warms both servers up, then measures them in CYCLES rounds of ABBA order (SECONDS / (2 × CYCLES) each
+ * turn), so that load from elsewhere on the machine — it comes in bursts of seconds on a shared box —
+ * weighs on both alike instead of on whichever server happened to be measured during the burst.
  */
-async function measurePair(trellis: Target, raw: Target): Promise<[LoadResult, LoadResult]> {
-  const base = { concurrency: CONCURRENCY, maxRequests: MAX_REQUESTS / 2, expect: '"data"' };
-  const turn = (target: Target, prefix: string, durationMs: number) =>
-    load({ ...base, url: target.url, bodies: target.bodies.map((b) => b.replaceAll('__N__', `${prefix}__N__`)), durationMs });
+async function measurePair(trellis: Target, raw: Target): Promise<[Measured, Measured]> {
+  const base = { concurrency: CONCURRENCY, maxRequests: MAX_REQUESTS / (2 * CYCLES), expect: '"data"' };
+  // `prefix` keeps created values unique across turns (the worker appends its own counter after it).
+  const turn = async (target: Target, prefix: string, durationMs: number): Promise<Measured> => {
+    const cpu0 = mainThreadCpuMs();
+    const result = await load({ ...base, url: target.url, bodies: target.bodies.map((b) => b.replaceAll('__N__', `${prefix}_x__N__`)), durationMs });
+    return { ...result, cpuUs: ((mainThreadCpuMs() - cpu0) * 1000) / Math.max(1, result.requests) };
+  };
   await turn(trellis, 'w', WARMUP_MS);
   await turn(raw, 'w', WARMUP_MS);
-  const half = (SECONDS * 1000) / 2;
-  const t1 = await turn(trellis, 'a', half);
-  const r1 = await turn(raw, 'a', half);
-  const r2 = await turn(raw, 'b', half);
-  const t2 = await turn(trellis, 'b', half);
-  return [combine(t1, t2), combine(r1, r2)];
+  const slice = (SECONDS * 1000) / (2 * CYCLES);
+  const t: Measured[] = [];
+  const r: Measured[] = [];
+  for (let cycle = 0; cycle < CYCLES; cycle++) {
+    t.push(await turn(trellis, `a${cycle}`, slice));
+    r.push(await turn(raw, `a${cycle}`, slice));
+    r.push(await turn(raw, `b${cycle}`, slice));
+    t.push(await turn(trellis, `b${cycle}`, slice));
+  }
+  return [combine(t), combine(r)];
 }
 
-function combine(a: LoadResult, b: LoadResult): LoadResult {
-  const requests = a.requests + b.requests;
-  const elapsedMs = a.elapsedMs + b.elapsedMs;
+function combine(turns: Measured[]): Measured {
+  const requests = turns.reduce((sum, x) => sum + x.requests, 0);
+  const elapsedMs = turns.reduce((sum, x) => sum + x.elapsedMs, 0);
   return {
     requests,
-    failures: a.failures + b.failures,
+    failures: turns.reduce((sum, x) => sum + x.failures, 0),
     elapsedMs,
     rps: (requests / elapsedMs) * 1000,
-    // Percentiles of the two halves, weighted by their request counts (close enough for a summary).
-    p50Ms: (a.p50Ms * a.requests + b.p50Ms * b.requests) / requests,
-    p99Ms: Math.max(a.p99Ms, b.p99Ms),
-    firstFailure: a.firstFailure ?? b.firstFailure,
+    // Percentiles of the turns, weighted by their request counts (close enough for a summary).
+    p50Ms: turns.reduce((sum, x) => sum + x.p50Ms * x.requests, 0) / requests,
+    p99Ms: Math.max(...turns.map((x) => x.p99Ms)),
+    firstFailure: turns.find((x) => x.firstFailure)?.firstFailure,
+    cpuUs: turns.reduce((sum, x) => sum + x.cpuUs * x.requests, 0) / requests,
   };
 }
 
@@ -207,14 +241,17 @@ async function main(): Promise<void> {
     const raw = await startRawServer(database.url);
     closeRaw = () => raw.close();
 
-    console.log(`\n${SECONDS} s per server and operation (ABBA halves), concurrency ${CONCURRENCY}, keep-alive, 1 s warm-up each\n`);
-    console.log(`${'operation'.padEnd(28)}${pad('trellis rps', 12)}${pad('raw rps', 10)}${pad('ratio', 8)}${pad('trellis p50/p99 ms', 20)}${pad('raw p50/p99 ms', 16)}`);
+    console.log(
+      `\n${SECONDS} s per server and operation (${CYCLES} ABBA cycles), concurrency ${CONCURRENCY}, keep-alive, 1 s warm-up each\n`,
+    );
+    console.log(`${'operation'.padEnd(28)}${pad('trellis rps', 12)}${pad('raw rps', 10)}${pad('ratio', 8)}${pad('trellis p50/p99 ms', 20)}${pad('raw p50/p99 ms', 16)}${pad('cpu µs/req t/r', 16)}`);
     for (const op of operations(personIds, companyIds)) {
       const [t, r] = await measurePair({ url: trellisUrl, bodies: op.trellis }, { url: raw.url + op.raw.path, bodies: op.raw.bodies });
       const failures = t.failures + r.failures;
       console.log(
         `${op.name.padEnd(28)}${pad(t.rps.toFixed(0), 12)}${pad(r.rps.toFixed(0), 10)}${pad((t.rps / r.rps).toFixed(2) + '×', 8)}` +
           `${pad(`${t.p50Ms.toFixed(1)}/${t.p99Ms.toFixed(1)}`, 20)}${pad(`${r.p50Ms.toFixed(1)}/${r.p99Ms.toFixed(1)}`, 16)}` +
+          `${pad(`${t.cpuUs.toFixed(0)}/${r.cpuUs.toFixed(0)}`, 16)}` +
           (failures ? `  FAILURES trellis ${t.failures} raw ${r.failures}: ${t.firstFailure ?? r.firstFailure}` : ''),
       );
     }
@@ -222,6 +259,27 @@ async function main(): Promise<void> {
     console.log(
       `\nschema rebuild, ${rebuild.entities} entities × ${rebuild.fields} fields (median of 20): ` +
         `build ${rebuild.buildMs.toFixed(1)} ms, build + validate ${rebuild.buildAndValidateMs.toFixed(1)} ms`,
+    );
+    const store = app.get(MetadataStoreService);
+    const rules = await runRuleBench(app.get(RecordService), (await store.current('main')).document, SECONDS, companyIds);
+    console.log(
+      `\ncreate person (in process, concurrency 8): 0 rules ${rules.writesPerSecond0.toFixed(0)} writes/s, ` +
+        `${RULE_COUNT} active rules ${rules.writesPerSecond50.toFixed(0)} writes/s ` +
+        `\n  server CPU per write: ${rules.cpuUsPerWrite0.toFixed(0)} µs with 0 rules, ${rules.cpuUsPerWrite50.toFixed(0)} µs with ${RULE_COUNT} ` +
+        `(≈ ${rules.cpuUsPerRule.toFixed(2)} µs per rule)` +
+        `\nrule check alone: ${rules.checkUsPerRecord.toFixed(1)} µs per record = ${rules.checkUsPerRule.toFixed(2)} µs per rule; ` +
+        `compiling the ${RULE_COUNT} rules once per metadata version: ${rules.compileMs.toFixed(2)} ms`,
+    );
+    // Last: it publishes roll-ups on company (a count, and a filtered sum of the people's ages).
+    const rollups = await runRollupBench(app.get(RecordService), store, SECONDS, companyIds);
+    console.log(
+      `
+roll-up maintenance, create person (in process, concurrency 8): without roll-ups ${rollups.writesPerSecondWithout.toFixed(0)} writes/s, ` +
+        `with 2 roll-ups on its company ${rollups.writesPerSecondWith.toFixed(0)} writes/s` +
+        `
+  server CPU per write: ${rollups.cpuUsWithout.toFixed(0)} µs without, ${rollups.cpuUsWith.toFixed(0)} µs with ` +
+        `(+${(rollups.cpuUsWith - rollups.cpuUsWithout).toFixed(0)} µs per child write); ` +
+        `publishing them (columns + backfill over ${PEOPLE} people): ${rollups.backfillMs} ms`,
     );
   } finally {
     await closeRaw?.().catch(() => undefined);

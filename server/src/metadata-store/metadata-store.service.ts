@@ -20,6 +20,7 @@ import type { QueryRunner } from 'typeorm';
 import { apiError } from '../common/errors.js';
 import { actorLabel, type RequestContext } from '../common/request-context.js';
 import { DatabaseService } from '../database/database.service.js';
+import { viewProblems } from '../rules/view-problems.js';
 import { MetadataChangeListener, type MetadataNotification } from './metadata-change-listener.js';
 import { MetadataVersionEntity } from './metadata-version.entity.js';
 import { readSetAsideInventory } from './set-aside-inventory.js';
@@ -27,6 +28,8 @@ import {
   METADATA_CHANNEL,
   emptyDocument,
   type BeforeStepHook,
+  type DocumentCheck,
+  type PlanStepExecutor,
   type MetadataPreview,
   type PublishListener,
   type PublishOptions,
@@ -46,6 +49,8 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
   private readonly listeners = new Set<PublishListener>();
   private changeListener?: MetadataChangeListener;
   private beforeStep?: BeforeStepHook;
+  private readonly stepExecutors = new Map<string, PlanStepExecutor>();
+  private readonly documentChecks: DocumentCheck[] = [];
 
   constructor(private readonly database: DatabaseService) {}
 
@@ -97,7 +102,21 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
 
   /** Every problem of a document (empty = valid). */
   validate(document: unknown): MetadataProblem[] {
-    return validateDocument(document as MetadataDocument);
+    const problems = validateDocument(document as MetadataDocument);
+    // The server's own checks (e.g. roll-up filters the SQL compiler must handle) expect a valid document.
+    if (problems.length > 0) return problems;
+    // Saved views: their filters must compile to SQL, their sort fields be sortable (rules/view-problems).
+    return [...viewProblems(document as MetadataDocument), ...this.documentChecks.flatMap((check) => check(document as MetadataDocument))];
+  }
+
+  /**
+   * Registers what a capability adds to every publish: a check of the document beyond metadata's (its problems
+   * refuse the publish and show in previews), or the executor of plan steps of one `kind` that carry no SQL (run
+   * in plan order inside the publish transaction, with the new document). For modules that depend on this one.
+   */
+  extendPublish(extension: { check?: DocumentCheck; steps?: Record<string, PlanStepExecutor> }): void {
+    if (extension.check) this.documentChecks.push(extension.check);
+    for (const [kind, executor] of Object.entries(extension.steps ?? {})) this.stepExecutors.set(kind, executor);
   }
 
   /** What publishing `document` on the current version would change, without changing anything. */
@@ -156,7 +175,7 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
       const plan = planMigration(current.document, doc, diff, { schema: workspace, version, setAside });
       // Changes the plan cannot carry out on the current tables (e.g. a type change without conversion).
       if (plan.problems?.length) throw invalid(plan.problems);
-      await this.runPlan(plan, queryRunner);
+      await this.runPlan(plan, queryRunner, doc, workspace);
       const row: MetadataVersionEntity = Object.assign(new MetadataVersionEntity(), {
         workspace,
         version,
@@ -208,12 +227,13 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
     this.beforeStep = hook;
   }
 
-  private async runPlan(plan: MigrationPlan, queryRunner: QueryRunner): Promise<void> {
+  private async runPlan(plan: MigrationPlan, queryRunner: QueryRunner, document: MetadataDocument, workspace: string): Promise<void> {
     for (const [index, step] of plan.steps.entries()) {
       let sql = '';
       try {
         await this.beforeStep?.(step, index, queryRunner);
         for (sql of step.sql) await queryRunner.query(sql);
+        await this.stepExecutors.get(step.kind)?.(step, transactionClient(queryRunner), document, workspace);
       } catch (error) {
         const postgresMessage = postgresError(error);
         throw apiError(

@@ -52,3 +52,12 @@ export const emptyDocument = (): MetadataDocument => ({ entities: {} });
 
 /** Channel on which a publish is announced to every instance sharing the database. */
 export const METADATA_CHANNEL = 'trellis_metadata';
+
+/** A server-side check of a document that passed metadata's validation: its problems refuse the publish. */
+export type DocumentCheck = (document: MetadataDocument) => MetadataProblem[];
+
+/**
+ * Carries out a plan step that has no SQL (e.g. `recomputeField`) inside the publish transaction, after the steps
+ * before it, with the document being published. Throwing fails the publish (MIGRATION_FAILED, nothing applied).
+ */
+export type PlanStepExecutor = (step: PlanStep, client: PoolClient, document: MetadataDocument, workspace: string) => Promise<void>;

@@ -127,7 +127,9 @@ function scalarFilter(
 ): string {
   const [main, ...parts] = field.columns;
   if (!main) throw badUserInput(`Field "${field.name}" of ${entity.name} cannot be filtered`);
-  const ref = columnRef ?? `${alias}.${quoteIdent(main.column)}`;
+  const column = columnRef ?? `${alias}.${quoteIdent(main.column)}`;
+  // Operators compare the value as read (an auto-number's `INV-00042`), sorting stays on the column.
+  const ref = field.read ? field.read(column) : column;
   const json = main.sqlType === 'jsonb';
   const out: string[] = [];
   for (const op of Object.keys(ops)) {

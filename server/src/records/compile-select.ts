@@ -15,6 +15,8 @@ export type { OrderByInput } from './keyset.js';
 /** Arguments of a toMany relation field. */
 export interface ToManyArgs {
   filter?: FilterInput | null;
+  /** JSON Logic predicate over `record`, ANDed with `filter` (compiled by `CompileOptions.where`). */
+  where?: unknown;
   orderBy?: OrderByInput[] | null;
   first?: number | null;
 }
@@ -34,6 +36,10 @@ export interface RecordSelection {
 /** Arguments of a list (connection) query. */
 export interface ListArgs {
   filter?: FilterInput | null;
+  /** JSON Logic predicate over `record`, ANDed with `filter` (compiled by `CompileOptions.where`). */
+  where?: unknown;
+  /** A saved view of the entity: its filter is ANDed in, its sort applies unless orderBy is given. */
+  view?: string | null;
   orderBy?: OrderByInput[] | null;
   first?: number | null;
   after?: string | null;
@@ -66,15 +72,49 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_RELATION_PAGE_SIZE = 100;
 
-interface SelectScope extends FilterScope {}
+/** Compiles a JSON Logic `where` to an SQL boolean over `alias` (the rules compiler, bound to the request's user and now). */
+export type WhereCompiler = (scope: FilterScope, entity: string, rule: unknown, alias: string) => string;
 
-function newScope(model: DataModel, params: unknown[] = []): SelectScope {
-  return { model, params: new SqlParams(params), aliases: new AliasSource() };
+/** Per-request compile options. */
+export interface CompileOptions {
+  where?: WhereCompiler;
+}
+
+interface SelectScope extends FilterScope {
+  where?: WhereCompiler;
+}
+
+function newScope(model: DataModel, params: unknown[] = [], options: CompileOptions = {}): SelectScope {
+  return { model, params: new SqlParams(params), aliases: new AliasSource(), where: options.where };
+}
+
+/** A JSON Logic `where` as SQL (TRUE when absent). */
+function whereSql(scope: SelectScope, entity: string, rule: unknown, alias: string): string {
+  if (rule === undefined || rule === null) return 'TRUE';
+  if (!scope.where) throw badUserInput('The where argument cannot be used here');
+  return scope.where(scope, entity, rule, alias);
+}
+
+function both(a: string, b: string): string {
+  return a === 'TRUE' ? b : b === 'TRUE' ? a : `(${a}) AND (${b})`;
+}
+
+/** The view's filter ANDed with `where`, and its sort unless `orderBy` is given. */
+function applyView(entity: EntityModel, args: ListArgs): { where: unknown; orderBy: OrderByInput[] | null | undefined } {
+  if (args.view == null) return { where: args.where, orderBy: args.orderBy };
+  const view = entity.def.views?.[args.view];
+  if (!view) {
+    const known = Object.keys(entity.def.views ?? {}).join(', ') || 'none';
+    throw badUserInput(`Unknown view "${args.view}" of ${entity.name} (views: ${known})`);
+  }
+  const where = view.filter === undefined ? args.where : args.where == null ? view.filter : { and: [view.filter, args.where] };
+  const orderBy = args.orderBy ?? view.sort?.map((s) => ({ field: s.field, direction: s.direction === 'desc' ? ('DESC' as const) : ('ASC' as const) }));
+  return { where, orderBy };
 }
 
 /** `SELECT <json> AS r FROM table WHERE id = $1`: one row with the record, or none. */
-export function compileGet(model: DataModel, entity: string, id: string, selection: RecordSelection): CompiledSql {
-  const scope = newScope(model, [id]);
+export function compileGet(model: DataModel, entity: string, id: string, selection: RecordSelection, options?: CompileOptions): CompiledSql {
+  const scope = newScope(model, [id], options);
   const e = entityOf(model, entity);
   const t = scope.aliases.take();
   const json = recordJson(scope, e, selection, t);
@@ -82,8 +122,8 @@ export function compileGet(model: DataModel, entity: string, id: string, selecti
 }
 
 /** The records with these ids, as rows `{ r }` in the order of `ids` (missing ids are skipped). */
-export function compileGetMany(model: DataModel, entity: string, ids: string[], selection: RecordSelection): CompiledSql {
-  const scope = newScope(model, [ids]);
+export function compileGetMany(model: DataModel, entity: string, ids: string[], selection: RecordSelection, options?: CompileOptions): CompiledSql {
+  const scope = newScope(model, [ids], options);
   const e = entityOf(model, entity);
   const t = scope.aliases.take();
   const json = recordJson(scope, e, selection, t);
@@ -106,8 +146,9 @@ export function compileWriteReturning(
   write: CompiledSql,
   selection: RecordSelection,
   ids?: string[],
+  options?: CompileOptions,
 ): CompiledSql {
-  const scope = newScope(model, write.values);
+  const scope = newScope(model, write.values, options);
   const e = entityOf(model, entity);
   const t = scope.aliases.take();
   const json = recordJson(scope, e, selection, t);
@@ -127,15 +168,16 @@ export interface CompiledList extends CompiledSql {
  * One statement returning one row `{ totalCount, page }`: the count of the filtered set (when asked) and
  * the page as a JSON array of `[sortKeyTexts, record]`, fetched one row beyond the page size.
  */
-export function compileList(model: DataModel, entity: string, args: ListArgs, selection: ConnectionSelection): CompiledList {
+export function compileList(model: DataModel, entity: string, args: ListArgs, selection: ConnectionSelection, options?: CompileOptions): CompiledList {
   const e = entityOf(model, entity);
   if (args.first != null && args.last != null) throw badUserInput('Pass either first or last, not both');
   const backward = args.last != null;
   const size = pageSize(backward ? args.last : args.first, backward ? 'last' : 'first', DEFAULT_PAGE_SIZE);
-  const scope = newScope(model);
+  const scope = newScope(model, [], options);
   const t = scope.aliases.take();
-  const where = compileFilter(scope, entity, args.filter, t);
-  const keys = sortKeys(e, args.orderBy, t);
+  const view = applyView(e, args);
+  const where = both(compileFilter(scope, entity, args.filter, t), whereSql(scope, entity, view.where, t));
+  const keys = sortKeys(e, view.orderBy, t);
   const conditions = [where];
   if (args.after != null) conditions.push(keysetCondition(scope.params, keys, decodeCursor(args.after, keys.length), 'after'));
   if (args.before != null) conditions.push(keysetCondition(scope.params, keys, decodeCursor(args.before, keys.length), 'before'));
@@ -236,7 +278,7 @@ function fieldJson(scope: SelectScope, entity: EntityModel, sel: SelectedField, 
         from = `${field.junction} ${j} JOIN ${target.table} ${t} ON ${t}."id" = ${j}.${quoteIdent(field.otherColumn)}`;
         link = `${j}.${quoteIdent(field.selfColumn)} = ${alias}."id"`;
       }
-      const filter = compileFilter(scope, target.name, args.filter, t);
+      const filter = both(compileFilter(scope, target.name, args.filter, t), whereSql(scope, target.name, args.where, t));
       const where = filter === 'TRUE' ? link : `${link} AND ${filter}`;
       const order = sortKeys(target, args.orderBy, t).map((k) => orderTerm(k, false)).join(', ');
       const json = recordJson(scope, target, selection, t);
@@ -252,7 +294,10 @@ function fieldJson(scope: SelectScope, entity: EntityModel, sel: SelectedField, 
 export function scalarRead(field: ScalarFieldModel, alias: string): string {
   const [main, ...rest] = field.columns;
   if (!main) return 'NULL';
-  if (rest.length === 0) return readColumn(`${alias}.${quoteIdent(main.column)}`, main.sqlType);
+  if (rest.length === 0) {
+    const ref = `${alias}.${quoteIdent(main.column)}`;
+    return field.read ? field.read(ref) : readColumn(ref, main.sqlType);
+  }
   const pairs = field.columns.map((c) => [c.key!, readColumn(`${alias}.${quoteIdent(c.column)}`, c.sqlType)] as const);
   return `CASE WHEN ${alias}.${quoteIdent(main.column)} IS NULL THEN NULL ELSE ${jsonObject(pairs)} END`;
 }
@@ -261,7 +306,7 @@ export function scalarRead(field: ScalarFieldModel, alias: string): string {
  * How a column reads into JSON, by its SQL type: instants as ISO 8601 UTC with `Z`, dates as
  * `YYYY-MM-DD`; numbers, booleans, text and jsonb map to JSON natively.
  */
-function readColumn(ref: string, sqlType: string): string {
+export function readColumn(ref: string, sqlType: string): string {
   const type = sqlType.toLowerCase();
   if (type === 'timestamptz' || type.startsWith('timestamp with time zone')) {
     return `to_char(${ref} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

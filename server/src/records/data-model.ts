@@ -8,6 +8,7 @@ import {
   SYSTEM_FIELDS,
   columnName,
   getFieldType,
+  valueTypeOf,
   pascalCase,
   tableName,
   type EntityDefinition,
@@ -48,6 +49,11 @@ export interface ScalarFieldModel extends FieldBase {
   sortable: boolean;
   system: boolean;
   unique: boolean;
+  /**
+   * The value as read (output and filter operators) from the main column's reference, when the registry
+   * computes it (`readSql`, e.g. an auto-number's prefix and padding); absent = the column itself.
+   */
+  read?: (column: string) => string;
 }
 
 export interface ManyToOneFieldModel extends FieldBase {
@@ -134,6 +140,7 @@ function fieldModel(doc: MetadataDocument, schema: string, entity: string, name:
   const relation = relationOf(doc, schema, entity, name);
   if (relation) return Object.assign(relation, { name, label: def.label, def });
   const type = getFieldType(def.type);
+  const valueType = valueTypeOf(def);
   const specs = type.columns(def);
   const keys = specs.length > 1 ? compositeKeys(type, def, specs.map((s) => s.suffix)) : null;
   const columns: ColumnModel[] = [];
@@ -143,18 +150,21 @@ function fieldModel(doc: MetadataDocument, schema: string, entity: string, name:
     if (spec.backfill !== undefined) column.fallback = spec.backfill;
     columns.push(column);
   }
+  const readSql = type.readSql;
   return {
     kind: 'scalar',
     name,
     label: def.label,
     def,
     type,
-    filterInput: filterInputName(type.name),
+    // A formula or roll-up filters and sorts as the type of its values (`valueTypeOf`: TextFilter, IntegerFilter…).
+    filterInput: filterInputName(valueType.name),
     columns,
-    operators: type.filterOperators,
-    sortable: type.sortable && specs.length > 0,
+    operators: valueType.filterOperators,
+    sortable: valueType.sortable && specs.length > 0,
     system: false,
     unique: def.unique === true,
+    ...(readSql ? { read: (column: string) => readSql(def, column) } : {}),
   };
 }
 

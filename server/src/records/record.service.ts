@@ -4,9 +4,9 @@
  * with the runtime's record validator (the same code the studio runs).
  */
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { MetadataDocument } from '@trellis/metadata';
-import { compileRecordValidator, withDefaultValues } from '@trellis/runtime';
+import { compileRecordValidator, hasRecordRules, normalizeRecordValues, systemClock, withDefaultValues, type Clock } from '@trellis/runtime';
 import type pg from 'pg';
 import { actorLabel, type RequestContext } from '../common/request-context.js';
 import { DatabaseService } from '../database/database.service.js';
@@ -17,6 +17,7 @@ import {
   compileList,
   compileWriteReturning,
   shapeConnection,
+  type CompileOptions,
   type Connection,
   type ConnectionSelection,
   type ListArgs,
@@ -30,6 +31,11 @@ import { defaultSelection } from './default-selection.js';
 import { prepared } from './prepared.js';
 import { notFound, validationFailed, type RecordFieldError } from './record-errors.js';
 import { mapReadError, mapWriteError } from './write-errors.js';
+import { CLOCK } from './clock.js';
+import { checkCreate, checkUpdate, loadPrevious, mayBeHiddenErrors, ruleUser } from './record-rules.js';
+import { whereCompiler } from '../rules/compile-json-logic.js';
+import { hasDerivedWork } from './derived/derived-model.js';
+import { DerivedRecordWrites } from './derived/derived-record-writes.js';
 
 export type RecordData = Record<string, unknown>;
 export type RecordJson = Record<string, unknown>;
@@ -58,14 +64,21 @@ export class RecordService {
   constructor(
     private readonly database: DatabaseService,
     private readonly store: MetadataStoreService,
+    @Optional() @Inject(CLOCK) private readonly clock: Clock = systemClock,
   ) {}
+
+  private derived?: DerivedRecordWrites;
+  /** Writes of entities that formulas or roll-ups concern (derived/derived-record-writes.ts). */
+  private get derivedWrites(): DerivedRecordWrites {
+    return (this.derived ??= new DerivedRecordWrites(this.database, this.clock));
+  }
 
   /** The record with this id, or null (also for an id that is not a uuid). */
   async get(ctx: RequestContext, entity: string, id: string, options: ReadOptions = {}): Promise<RecordJson | null> {
     const model = await this.model(ctx, options.document);
     const selection = options.selection ?? defaultSelection(entityOf(model, entity));
     if (!isUuid(id)) return null;
-    const sql = compileGet(model, entity, id, selection);
+    const sql = compileGet(model, entity, id, selection, this.compileOptions(ctx));
     const result = await this.read(options.client, sql.text, sql.values);
     return (result.rows[0]?.['r'] as RecordJson | undefined) ?? null;
   }
@@ -79,7 +92,7 @@ export class RecordService {
       cursors: true,
       node: defaultSelection(entityOf(model, entity)),
     };
-    const sql = compileList(model, entity, args, selection);
+    const sql = compileList(model, entity, args, selection, this.compileOptions(ctx));
     const result = await this.read(options.client, sql.text, sql.values);
     return shapeConnection(result.rows[0] as Parameters<typeof shapeConnection>[0], sql);
   }
@@ -99,14 +112,19 @@ export class RecordService {
   async update(ctx: RequestContext, entity: string, id: string, data: RecordData, options: WriteOptions = {}): Promise<RecordJson> {
     const model = await this.model(ctx, options.document);
     const e = entityOf(model, entity);
+    data = normalizeRecordValues(model.document, entity, data); // e.g. rich text sanitized: what is stored is safe
     const errors = compileRecordValidator(model.document, entity)(data, { mode: 'update' });
-    if (errors.length > 0) throw validationFailed(errors);
+    const rules = hasRecordRules(model.document, entity); // none: the one-statement path, no previous loaded
+    if (errors.length > 0 && !(rules && mayBeHiddenErrors(model.document, entity, errors, data))) throw validationFailed(errors);
     if (!isUuid(id)) throw notFoundError(e, id);
+    // Formulas and roll-ups to maintain: one transaction with locks, formula values and recomputes (also checks rules).
+    if (hasDerivedWork(model, entity)) return this.derivedWrites.update(ctx, model, e, id, data, rules, errors, { ...options, compile: this.compileOptions(ctx) });
+    if (rules) return this.updateWithRules(ctx, model, e, id, data, errors, options);
     const { statement, links } = compileUpdate(e, id, data, actorLabel(ctx.actor));
     const selection = options.selection ?? defaultSelection(e);
     if (links.size === 0) {
       // No link sets to replace: one statement updates and returns the record, no transaction needed.
-      const sql = compileWriteReturning(model, entity, statement, selection);
+      const sql = compileWriteReturning(model, entity, statement, selection, undefined, this.compileOptions(ctx));
       const rows = await this.write(options.client ?? this.database.pool, sql, model, e, [data]);
       if (rows.length === 0) throw notFoundError(e, id);
       return rows[0]!;
@@ -119,7 +137,41 @@ export class RecordService {
       } catch (error) {
         throw await this.writeError(error, model, e, [data]);
       }
-      return this.readBack(client, model, entity, [id], selection).then((r) => r[0]!);
+      return this.readBack(client, model, entity, [id], selection, this.compileOptions(ctx)).then((r) => r[0]!);
+    });
+  }
+
+  /**
+   * An update of an entity with rules: in one transaction, lock and read the stored record, check the rules
+   * on the record after the change, then write (a concurrent update waits for the lock instead of slipping in).
+   */
+  private async updateWithRules(
+    ctx: RequestContext,
+    model: DataModel,
+    e: EntityModel,
+    id: string,
+    data: RecordData,
+    valueErrors: RecordFieldError[],
+    options: WriteOptions,
+  ): Promise<RecordJson> {
+    const selection = options.selection ?? defaultSelection(e);
+    return this.inTransaction(options.client, async (client) => {
+      const previous = await loadPrevious(client, e, id);
+      if (!previous) throw notFoundError(e, id);
+      const errors = checkUpdate(model.document, e.name, previous, data, valueErrors, ctx.actor, this.clock());
+      if (errors.length > 0) throw validationFailed(errors);
+      const { statement, links } = compileUpdate(e, id, data, actorLabel(ctx.actor));
+      if (links.size === 0) {
+        const rows = await this.write(client, compileWriteReturning(model, e.name, statement, selection, undefined, this.compileOptions(ctx)), model, e, [data]);
+        return rows[0]!;
+      }
+      try {
+        await client.query(statement.text, statement.values);
+        await this.replaceLinks(client, [{ id, links }], true);
+      } catch (error) {
+        throw await this.writeError(error, model, e, [data]);
+      }
+      return this.readBack(client, model, e.name, [id], selection, this.compileOptions(ctx)).then((r) => r[0]!);
     });
   }
 
@@ -128,11 +180,17 @@ export class RecordService {
     const model = await this.model(ctx, options.document);
     const e = entityOf(model, entity);
     if (!isUuid(id)) throw notFoundError(e, id);
+    if (hasDerivedWork(model, entity, 'delete')) return this.derivedWrites.delete(ctx, model, e, id, { ...options, compile: this.compileOptions(ctx) });
     const statement = { text: `DELETE FROM ${e.table} WHERE "id" = $1`, values: [id] };
-    const sql = compileWriteReturning(model, entity, statement, options.selection ?? defaultSelection(e));
+    const sql = compileWriteReturning(model, entity, statement, options.selection ?? defaultSelection(e), undefined, this.compileOptions(ctx));
     const rows = await this.write(options.client ?? this.database.pool, sql, model, e, []);
     if (rows.length === 0) throw notFoundError(e, id);
     return rows[0]!;
+  }
+
+  /** How reads compile for this request: a JSON Logic `where` sees the request's user and now. */
+  private compileOptions(ctx: RequestContext): CompileOptions {
+    return { where: whereCompiler({ user: ruleUser(ctx.actor), now: this.clock().toISOString() }) };
   }
 
   /** The data model of the document a request works on (cached per document object). */
@@ -145,18 +203,23 @@ export class RecordService {
     const model = await this.model(ctx, options.document);
     const e = entityOf(model, entity);
     const validate = compileRecordValidator(model.document, entity);
-    const complete = rows.map((row) => withDefaultValues(model.document, entity, row ?? {}));
+    const complete = rows.map((row) => normalizeRecordValues(model.document, entity, withDefaultValues(model.document, entity, row ?? {})));
     const errors: RecordFieldError[] = [];
+    const rules = hasRecordRules(model.document, entity);
+    const now = rules ? this.clock() : undefined;
     complete.forEach((row, index) => {
-      for (const error of validate(row, { mode: 'create' })) errors.push(bulk ? { ...error, index } : error);
+      let rowErrors = validate(row, { mode: 'create' });
+      if (now) rowErrors = checkCreate(model.document, entity, row, rowErrors, ctx.actor, now);
+      for (const error of rowErrors) errors.push(bulk ? { ...error, index } : error);
     });
     if (errors.length > 0) throw validationFailed(errors);
     const ids = complete.map(() => randomUUID());
+    if (hasDerivedWork(model, entity)) return this.derivedWrites.insert(ctx, model, e, complete, ids, { ...options, compile: this.compileOptions(ctx) }, bulk);
     const { statements, links } = compileInsert(e, complete, ids, actorLabel(ctx.actor));
     const selection = options.selection ?? defaultSelection(e);
     if (statements.length === 1 && links.every((l) => l.size === 0)) {
       // Nothing but rows to insert: one statement inserts and returns them, no transaction needed.
-      const sql = compileWriteReturning(model, entity, statements[0]!, selection, ids);
+      const sql = compileWriteReturning(model, entity, statements[0]!, selection, ids, this.compileOptions(ctx));
       return this.write(options.client ?? this.database.pool, sql, model, e, complete, bulk);
     }
     return this.inTransaction(options.client, async (client) => {
@@ -166,7 +229,7 @@ export class RecordService {
       } catch (error) {
         throw await this.writeError(error, model, e, complete, bulk);
       }
-      return this.readBack(client, model, entity, ids, selection);
+      return this.readBack(client, model, entity, ids, selection, this.compileOptions(ctx));
     });
   }
 
@@ -193,8 +256,8 @@ export class RecordService {
     }
   }
 
-  private async readBack(client: Queryable, model: DataModel, entity: string, ids: string[], selection?: RecordSelection): Promise<RecordJson[]> {
-    const sql = compileGetMany(model, entity, ids, selection ?? defaultSelection(entityOf(model, entity)));
+  private async readBack(client: Queryable, model: DataModel, entity: string, ids: string[], selection?: RecordSelection, compile?: CompileOptions): Promise<RecordJson[]> {
+    const sql = compileGetMany(model, entity, ids, selection ?? defaultSelection(entityOf(model, entity)), compile);
     const result = await client.query(prepared(sql.text, sql.values));
     return result.rows.map((row: Record<string, unknown>) => row['r'] as RecordJson);
   }

@@ -46,7 +46,7 @@ describe('buildDataSchema', () => {
     const query = sdlBlock(schema, 'type Query');
     expect(query).toContain('person(id: ID!): Person');
     expect(query).toContain(
-      'people(filter: PersonFilter, orderBy: [PersonOrderBy!], first: Int, after: String, last: Int, before: String): PersonConnection!',
+      'people(filter: PersonFilter, where: JSON, orderBy: [PersonOrderBy!], first: Int, after: String, last: Int, before: String): PersonConnection!',
     );
     const mutation = sdlBlock(schema, 'type Mutation');
     expect(mutation).toContain('createPerson(data: PersonCreateInput!): Person!');
@@ -72,7 +72,7 @@ describe('buildDataSchema', () => {
       'interests: [String!]',
       'meta: JSON',
       'company: Company',
-      'projects(filter: ProjectFilter, orderBy: [ProjectOrderBy!], first: Int = 100): [Project!]!',
+      'projects(filter: ProjectFilter, where: JSON, orderBy: [ProjectOrderBy!], first: Int = 100): [Project!]!',
     ]) {
       expect(person).toContain(line);
     }

@@ -17,6 +17,7 @@ import {
   GraphQLSchema,
   GraphQLString,
   type GraphQLFieldConfig,
+  type GraphQLFieldConfigArgumentMap,
   type GraphQLFieldConfigMap,
   type GraphQLFieldResolver,
   type GraphQLInputFieldConfigMap,
@@ -24,6 +25,7 @@ import {
   type GraphQLOutputType,
 } from 'graphql';
 import { DEFAULT_RELATION_PAGE_SIZE } from '../records/compile-select.js';
+import { viewEnumName } from '../rules/view-problems.js';
 import { dataModelOf, type DataModel, type EntityModel, type FieldModel, type ScalarFieldModel } from '../records/data-model.js';
 import type { DataApiContext } from './data-api-context.js';
 import { NAMED_TYPES, PageInfoType, SortDirectionType, operatorType, sqlScalar, typeRef } from './graphql-types.js';
@@ -94,6 +96,8 @@ class SchemaBuilder {
         type: new GraphQLNonNull(this.connectionType(entity)),
         args: {
           filter: { type: this.filterType(entity) },
+          where: { type: JSONScalar },
+          ...this.viewArgument(entity),
           orderBy: { type: new GraphQLList(new GraphQLNonNull(this.orderByType(entity))) },
           first: { type: GraphQLInt },
           after: { type: GraphQLString },
@@ -173,6 +177,7 @@ class SchemaBuilder {
           description,
           args: {
             filter: { type: this.filterType(target) },
+            where: { type: JSONScalar },
             orderBy: { type: new GraphQLList(new GraphQLNonNull(this.orderByType(target))) },
             first: { type: GraphQLInt, defaultValue: DEFAULT_RELATION_PAGE_SIZE },
           },
@@ -271,10 +276,22 @@ class SchemaBuilder {
   /** The type operators compare with: the field's input scalar, or its main column's (a currency's amount). */
   private operandType(field: ScalarFieldModel): GraphQLInputType {
     if (!field.type) return GraphQLID;
-    const input = field.def ? field.type.graphql(field.def).input : field.type.graphql({ type: field.type.name, label: field.label }).input;
+    const names = field.def ? field.type.graphql(field.def) : field.type.graphql({ type: field.type.name, label: field.label });
+    // A read-only type (no input, e.g. autoNumber) is compared with its output's scalar.
+    const input = names.input || names.output;
     const base = NAMED_TYPES.get(input.replace(/[[\]!]/g, ''));
     if (base && field.columns.length === 1 && 'serialize' in base) return base as GraphQLInputType;
     return sqlScalar(field.columns[0]!.sqlType);
+  }
+
+  /** `view: <Entity>View` when the entity has saved views: their filter and default sort. */
+  private viewArgument(entity: EntityModel): GraphQLFieldConfigArgumentMap {
+    const views = Object.entries(entity.def.views ?? {});
+    if (views.length === 0) return {};
+    const values: Record<string, { value: string; description: string }> = {};
+    for (const [name, view] of views) values[name] = { value: name, description: view.label };
+    const type = new GraphQLEnumType({ name: viewEnumName(entity.name), values });
+    return { view: { type } };
   }
 
   private orderByType(entity: EntityModel): GraphQLInputObjectType {
@@ -302,7 +319,11 @@ class SchemaBuilder {
       fields: () => {
         const fields: GraphQLInputFieldConfigMap = {};
         for (const field of entity.ownFields) {
-          if (field.kind === 'scalar') fields[field.name] = { type: typeRef(field.type!.graphql(field.def!).input) as GraphQLInputType };
+          if (field.kind === 'scalar') {
+            const input = field.type!.graphql(field.def!).input;
+            // An empty input type: set by the system (autoNumber), not writable, like oneToMany.
+            if (input) fields[field.name] = { type: typeRef(input) as GraphQLInputType };
+          }
           else if (field.kind === 'manyToOne') fields[field.name] = { type: GraphQLID };
           else if (field.kind === 'manyToMany') fields[field.name] = { type: new GraphQLList(new GraphQLNonNull(GraphQLID)) };
         }

@@ -5,9 +5,11 @@
 import { jest } from '@jest/globals';
 import type { MetadataDocument } from '@trellis/metadata';
 import { DatabaseService } from '../database/database.service.js';
+import { middlewareBypassedBy } from '../common/http-entry.js';
 import { countStatements } from '../records/testing/record-test-kit.js';
 import { recordsDocument } from '../records/testing/records-fixture.js';
 import { withTestApp, type TestApp } from '../testing/test-app.js';
+import { DataApiEndpoint } from './data-api-endpoint.js';
 
 jest.setTimeout(120_000);
 
@@ -104,6 +106,23 @@ describe('generated /graphql', () => {
     }
   });
 
+  it('reads @include variables and nested arguments on every request, not from an earlier request of the same operation', async () => {
+    const { createCompany } = await ok<{ createCompany: Row }>('mutation { createCompany(data: { name: "Memo" }) { id } }');
+    await ok('mutation($d: [PersonCreateInput!]!) { createPeople(data: $d) { id } }', {
+      d: [
+        { name: 'memo1', email: 'memo1@example.com', company: createCompany['id'] },
+        { name: 'memo2', email: 'memo2@example.com', company: createCompany['id'] },
+      ],
+    });
+    const query = `query($id: ID!, $withEmail: Boolean!, $n: Int) {
+      company(id: $id) { name @include(if: $withEmail) people(first: $n, orderBy: [{ field: name }]) { name email @include(if: $withEmail) } } }`;
+    const run = (withEmail: boolean, n: number) => ok<{ company: Row }>(query, { id: createCompany['id'], withEmail, n });
+    expect((await run(true, 1)).company).toEqual({ name: 'Memo', people: [{ name: 'memo1', email: 'memo1@example.com' }] });
+    expect((await run(false, 2)).company).toEqual({ people: [{ name: 'memo1' }, { name: 'memo2' }] });
+    const plain = 'query($id: ID!) { company(id: $id) { name } }';
+    for (let i = 0; i < 2; i++) expect(await ok(plain, { id: createCompany['id'] })).toEqual({ company: { name: 'Memo' } });
+  });
+
   it('reports a query for a field that does not exist as a normal GraphQL validation error', async () => {
     const response = await app.graphql('{ people { edges { node { nope } } } }');
     expect(response.data).toBeUndefined();
@@ -162,5 +181,42 @@ describe('generated /graphql', () => {
     const created = await ok<{ createProject: Row }>('mutation { createProject(data: { title: "B", budget: 7 }) { budget } }');
     expect(created.createProject).toEqual({ budget: 7 });
     expect(await ok('{ _version }')).toEqual({ _version: published.version });
+  });
+});
+
+describe('/graphql over HTTP', () => {
+  const post = (body: string, path = '/graphql') =>
+    fetch(app.baseUrl + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+  it('takes the fast path for POST /graphql: no Express middleware of the app is skipped by it', () => {
+    const express = app.app.getHttpAdapter().getInstance();
+    expect(middlewareBypassedBy(express, app.app.get(DataApiEndpoint).fastRoute())).toEqual([]);
+  });
+
+  it('answers malformed JSON with 400 and a GraphQL-style error body', async () => {
+    const response = await post('{ "query": "{ _version }" ');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [{ message: expect.stringMatching(/^Malformed JSON in request body/), extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
+  it('refuses a body over 10 MB with 413 and says so', async () => {
+    const response = await post(JSON.stringify({ query: '{ _version }', variables: { pad: 'x'.repeat(10 * 1024 * 1024) } }));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'The request body is larger than the limit of 10 MB.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
+  });
+
+  it('answers the same through Express (GET queries, /graphql/) as on the fast path', async () => {
+    const expected = await (await post('{"query":"{ _version }"}')).json();
+    expect(expected).toEqual({ data: { _version: expect.any(Number) } });
+    expect(await (await post('{"query":"{ _version }"}', '/graphql/')).json()).toEqual(expected);
+    expect(await (await post('{ "query": ', '/graphql/')).json()).toEqual({
+      errors: [{ message: expect.stringMatching(/^Malformed JSON/), extensions: { code: 'BAD_REQUEST' } }],
+    });
+    const get = await fetch(`${app.baseUrl}/graphql?query=${encodeURIComponent('{ _version }')}`, { headers: { 'apollo-require-preflight': '1' } });
+    expect(await get.json()).toEqual(expected);
   });
 });

@@ -3,6 +3,7 @@
  * RecordService on a real pool with a fixed document.
  */
 import { diffDocuments, planMigration, type MetadataDocument } from '@trellis/metadata';
+import type { Clock } from '@trellis/runtime';
 import type pg from 'pg';
 import type { DatabaseService } from '../../database/database.service.js';
 import type { MetadataStoreService } from '../../metadata-store/metadata-store.service.js';
@@ -17,8 +18,8 @@ export async function createTables(pool: pg.Pool, document: MetadataDocument, sc
   for (const step of plan.steps) for (const sql of step.sql) await pool.query(sql);
 }
 
-/** A RecordService over `pool` that always works on `document`. */
-export function recordServiceFor(pool: pg.Pool, document: MetadataDocument): RecordService {
+/** A RecordService over `pool` that always works on `document` (rules read `now` from `clock` if given). */
+export function recordServiceFor(pool: pg.Pool, document: MetadataDocument, clock?: Clock): RecordService {
   const database = {
     pool,
     async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -37,7 +38,7 @@ export function recordServiceFor(pool: pg.Pool, document: MetadataDocument): Rec
     },
   } as unknown as DatabaseService;
   const store = { current: async () => ({ version: 1, document }) } as unknown as MetadataStoreService;
-  return new RecordService(database, store);
+  return new RecordService(database, store, clock);
 }
 
 /** Counts statements sent to the database through a pool's clients (pool.query included), for N+1 assertions. */

@@ -1,0 +1,151 @@
+/**
+ * Record writes of entities that formulas and roll-ups concern (RecordService hands them over; the others keep
+ * its one-statement paths). Each write runs in one transaction: locks and formula values first (derived-
+ * maintenance.ts), the write itself with its formula values in the same statement, then the roll-ups and what
+ * depends on them. A transaction the service owns is retried when Postgres breaks a deadlock (the late locks of
+ * a concurrent re-parenting can cross) — a caller's own transaction is not.
+ */
+import type { Clock } from '@trellis/runtime';
+import { actorLabel, type RequestContext } from '../../common/request-context.js';
+import type { DatabaseService } from '../../database/database.service.js';
+import { compileGetMany, compileWriteReturning, type CompileOptions, type RecordSelection } from '../compile-select.js';
+import { compileInsert, compileLinkReplace, compileUpdate, type LinkSets } from '../compile-write.js';
+import type { DataModel, EntityModel } from '../data-model.js';
+import { defaultSelection } from '../default-selection.js';
+import { prepared } from '../prepared.js';
+import { notFound, validationFailed, type RecordFieldError } from '../record-errors.js';
+import { checkUpdate } from '../record-rules.js';
+import { mapWriteError } from '../write-errors.js';
+import { DerivedMaintenance } from './derived-maintenance.js';
+import type { Queryable, RowValues } from './record-values.js';
+
+/** Postgres broke a deadlock, or a serializable transaction could not be serialized: safe to run again. */
+const RETRYABLE = new Set(['40P01', '40001', 'TRELLIS_RESTART']);
+const MAX_ATTEMPTS = 20;
+
+export interface DerivedWriteOptions {
+  selection?: RecordSelection;
+  client?: Queryable;
+  /** How selections compile (the `where` arguments of toMany fields), as RecordService compiles its reads. */
+  compile?: CompileOptions;
+}
+
+export class DerivedRecordWrites {
+  constructor(
+    private readonly database: Pick<DatabaseService, 'pool' | 'transaction'>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Inserts validated, complete rows with ids `ids`; returns them as read back. */
+  insert(ctx: RequestContext, model: DataModel, e: EntityModel, rows: RowValues[], ids: string[], options: DerivedWriteOptions, bulk: boolean): Promise<RowValues[]> {
+    return this.transaction(options.client, async (client) => {
+      const maintenance = new DerivedMaintenance(model, client, ctx.actor, this.clock(), !options.client);
+      const toInsert = await maintenance.beforeCreate(e, rows, ids, bulk);
+      const { statements, links } = compileInsert(e, toInsert, ids, actorLabel(ctx.actor));
+      const selection = options.selection ?? defaultSelection(e);
+      // One row shape to return that later recomputes cannot change: the insert returns it (no read back).
+      const returning = statements.length === 1 && links.every((l) => l.size === 0) && isFlat(selection);
+      let written: RowValues[] = [];
+      try {
+        if (returning) written = await writeReturning(client, compileWriteReturning(model, e.name, statements[0]!, selection, ids, options.compile));
+        else for (const statement of statements) await client.query(statement.text, statement.values);
+        await replaceLinks(client, ids.map((id, i) => ({ id, links: links[i]! })), false);
+      } catch (error) {
+        throw await mapWriteError(error, model, e, rows, bulk, this.database.pool);
+      }
+      await maintenance.afterCreate(e, toInsert, ids);
+      return returning && !maintenance.rewrote(e, ids) ? written : readBack(client, model, e, ids, selection, options.compile);
+    });
+  }
+
+  /**
+   * Updates `id` with validated `data`. With `rules`, the entity's rules are checked on the locked stored record
+   * (`valueErrors`: the validator's errors a visibleWhen may excuse, as RecordService passes them).
+   */
+  update(ctx: RequestContext, model: DataModel, e: EntityModel, id: string, data: RowValues, rules: boolean, valueErrors: RecordFieldError[], options: DerivedWriteOptions): Promise<RowValues> {
+    return this.transaction(options.client, async (client) => {
+      const now = this.clock();
+      const maintenance = new DerivedMaintenance(model, client, ctx.actor, now, !options.client);
+      const previous = await maintenance.beforeUpdate(e, id, data);
+      if (!previous) throw notFound(`No ${e.label.toLowerCase()} with id ${id}`);
+      if (rules) {
+        const errors = checkUpdate(model.document, e.name, previous, data, valueErrors, ctx.actor, now);
+        if (errors.length > 0) throw validationFailed(errors);
+      }
+      const toWrite = await maintenance.withFormulas(e, id, data, previous);
+      const { statement, links } = compileUpdate(e, id, toWrite, actorLabel(ctx.actor));
+      const selection = options.selection ?? defaultSelection(e);
+      const returning = links.size === 0 && isFlat(selection);
+      let written: RowValues[] = [];
+      try {
+        if (returning) written = await writeReturning(client, compileWriteReturning(model, e.name, statement, selection, undefined, options.compile));
+        else await client.query(statement.text, statement.values);
+        await replaceLinks(client, [{ id, links }], true);
+      } catch (error) {
+        throw await mapWriteError(error, model, e, [data], false, this.database.pool);
+      }
+      await maintenance.afterUpdate(e, id, toWrite);
+      return returning && !maintenance.rewrote(e, [id]) ? written[0]! : (await readBack(client, model, e, [id], selection, options.compile))[0]!;
+    });
+  }
+
+  /** Deletes `id` and returns it as it was. */
+  delete(ctx: RequestContext, model: DataModel, e: EntityModel, id: string, options: DerivedWriteOptions): Promise<RowValues> {
+    return this.transaction(options.client, async (client) => {
+      const maintenance = new DerivedMaintenance(model, client, ctx.actor, this.clock(), !options.client);
+      if (!(await maintenance.beforeDelete(e, id))) throw notFound(`No ${e.label.toLowerCase()} with id ${id}`);
+      const statement = { text: `DELETE FROM ${e.table} WHERE "id" = $1`, values: [id] };
+      const sql = compileWriteReturning(model, e.name, statement, options.selection ?? defaultSelection(e), undefined, options.compile);
+      let rows: RowValues[];
+      try {
+        rows = (await client.query(prepared(sql.text, sql.values))).rows.map((row: Record<string, unknown>) => row['r'] as RowValues);
+      } catch (error) {
+        throw await mapWriteError(error, model, e, [], false, this.database.pool);
+      }
+      await maintenance.afterDelete();
+      return rows[0]!;
+    });
+  }
+
+  private async transaction<T>(client: Queryable | undefined, work: (client: Queryable) => Promise<T>): Promise<T> {
+    if (client) return work(client);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.database.transaction(work);
+      } catch (error) {
+        const code = (error as { code?: unknown } | null)?.code;
+        if (attempt >= MAX_ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
+  }
+}
+
+async function replaceLinks(client: Queryable, rows: { id: string; links: LinkSets }[], replace: boolean): Promise<void> {
+  const byField = new Map<Parameters<typeof compileLinkReplace>[0], { id: string; targets: string[] }[]>();
+  for (const row of rows) {
+    for (const [field, targets] of row.links) {
+      if (!byField.has(field)) byField.set(field, []);
+      byField.get(field)!.push({ id: row.id, targets });
+    }
+  }
+  for (const [field, sets] of byField) {
+    for (const statement of compileLinkReplace(field, sets, replace)) await client.query(statement.text, statement.values);
+  }
+}
+
+async function readBack(client: Queryable, model: DataModel, e: EntityModel, ids: string[], selection?: RecordSelection, compile?: CompileOptions): Promise<RowValues[]> {
+  const sql = compileGetMany(model, e.name, ids, selection ?? defaultSelection(e), compile);
+  const result = await client.query(prepared(sql.text, sql.values));
+  return result.rows.map((row: Record<string, unknown>) => row['r'] as RowValues);
+}
+
+/** A selection of the record's own values only (scalars, manyToOne ids): what an INSERT / UPDATE … RETURNING gives exactly. */
+function isFlat(selection: RecordSelection): boolean {
+  return selection.fields.every((f) => !f.selection || f.selection.fields.every((n) => n.field === 'id'));
+}
+
+async function writeReturning(client: Queryable, sql: { text: string; values: unknown[] }): Promise<RowValues[]> {
+  const result = await client.query(prepared(sql.text, sql.values));
+  return result.rows.map((row: Record<string, unknown>) => row['r'] as RowValues);
+}

@@ -1,0 +1,114 @@
+/**
+ * Rule enforcement for record writes: the runtime's `checkRecordRules` (the same code the studio runs)
+ * over the rule context `{ record, previous, user, now }`. Updates read `previous` with `SELECT … FOR UPDATE`
+ * inside the write's transaction, so no concurrent update can slip in between the check and the write.
+ */
+import type { MetadataDocument } from '@trellis/metadata';
+import {
+  applyChanges,
+  buildRuleContext,
+  checkRecordRules,
+  compileEntityRules,
+  isBlankValue,
+  withoutHiddenFieldErrors,
+  type FieldError,
+  type RecordValues,
+  type RuleUser,
+} from '@trellis/runtime';
+import type pg from 'pg';
+import type { Actor } from '../common/request-context.js';
+import { scalarRead } from './compile-select.js';
+import type { EntityModel } from './data-model.js';
+import { prepared } from './prepared.js';
+import { jsonObject, quoteIdent, type CompiledSql } from './sql.js';
+
+/** A query runner (pg client or pool). */
+type Queryable = Pick<pg.ClientBase, 'query'>;
+
+/** The acting user as rules see it (`user.id`, `user.kind`). */
+export function ruleUser(actor: Actor): RuleUser {
+  return { id: actor.id, kind: actor.kind };
+}
+
+/**
+ * A new record's rule problems. `valueErrors` are the record validator's; those of fields hidden by their
+ * visibleWhen and left blank are dropped (a hidden field is not required). Rules run only on values that
+ * passed the validator.
+ */
+export function checkCreate(doc: MetadataDocument, entity: string, record: RecordValues, valueErrors: FieldError[], actor: Actor, now: Date): FieldError[] {
+  const ctx = buildRuleContext({ record, previous: null, user: ruleUser(actor), now });
+  const remaining = withoutHiddenFieldErrors(doc, entity, valueErrors, ctx);
+  if (remaining.length > 0) return remaining;
+  return checkRecordRules(doc, entity, { ctx, mode: 'create' });
+}
+
+/** An update's rule problems, given the stored record (see `checkCreate` for `valueErrors`). */
+export function checkUpdate(
+  doc: MetadataDocument,
+  entity: string,
+  previous: RecordValues,
+  changes: RecordValues,
+  valueErrors: FieldError[],
+  actor: Actor,
+  now: Date,
+): FieldError[] {
+  const ctx = buildRuleContext({ record: applyChanges(previous, changes), previous, user: ruleUser(actor), now });
+  const remaining = withoutHiddenFieldErrors(doc, entity, valueErrors, ctx);
+  if (remaining.length > 0) return remaining;
+  return checkRecordRules(doc, entity, { ctx, changes, mode: 'update' });
+}
+
+/**
+ * Whether every value error could still be excused by a visibleWhen (a required field with one, left blank);
+ * otherwise the update is refused without reading the stored record.
+ */
+export function mayBeHiddenErrors(doc: MetadataDocument, entity: string, errors: FieldError[], changes: RecordValues): boolean {
+  const compiled = compileEntityRules(doc, entity);
+  const conditioned = new Set(compiled.conditionList.filter((c) => c.kind === 'visibleWhen').map((c) => c.field));
+  const excusable = (field: string) => conditioned.has(field) && compiled.fieldDef(field)?.required === true && isBlankValue(changes[field]);
+  return errors.length > 0 && errors.every((e) => excusable(e.field));
+}
+
+const previousSqlCache = new WeakMap<EntityModel, string>();
+
+/**
+ * `SELECT <values as json> FROM table WHERE id = $1 FOR UPDATE`: the stored record as rules see it — keyed by
+ * field name, read like the API reads it (dates `YYYY-MM-DD`, instants ISO UTC, compound values as objects),
+ * manyToOne as the related id, manyToMany as the list of linked ids; oneToMany is left out.
+ */
+export function compilePreviousRow(entity: EntityModel, id: string): CompiledSql {
+  let text = previousSqlCache.get(entity);
+  if (text === undefined) {
+    const t = 't';
+    const pairs: [string, string][] = [];
+    for (const field of entity.fields.values()) {
+      switch (field.kind) {
+        case 'scalar':
+          pairs.push([field.name, scalarRead(field, t)]);
+          break;
+        case 'manyToOne':
+          pairs.push([field.name, `${t}.${quoteIdent(field.column)}`]);
+          break;
+        case 'manyToMany':
+          pairs.push([
+            field.name,
+            `coalesce((SELECT json_agg(j.${quoteIdent(field.otherColumn)} ORDER BY j.${quoteIdent(field.otherColumn)}) FROM ${field.junction} j` +
+              ` WHERE j.${quoteIdent(field.selfColumn)} = ${t}."id"), '[]'::json)`,
+          ]);
+          break;
+        case 'oneToMany':
+          break;
+      }
+    }
+    text = `SELECT ${jsonObject(pairs)} AS r FROM ${entity.table} ${t} WHERE ${t}."id" = $1 FOR UPDATE OF ${t}`;
+    previousSqlCache.set(entity, text);
+  }
+  return { text, values: [id] };
+}
+
+/** The stored record, locked until the transaction ends; null when there is none. */
+export async function loadPrevious(client: Queryable, entity: EntityModel, id: string): Promise<RecordValues | null> {
+  const sql = compilePreviousRow(entity, id);
+  const result = await client.query<{ r: RecordValues }>(prepared(sql.text, sql.values));
+  return (result.rows[0]?.['r'] as RecordValues | undefined) ?? null;
+}
