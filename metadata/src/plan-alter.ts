@@ -4,6 +4,7 @@
  * changes (decimal ↔ currency), and problems for changes that cannot be converted (to or from a relation,
  * a relation's target or cardinality).
  */
+import { isDerivedField } from './derived-fields.js';
 import { findFieldType, getFieldType } from './field-types/registry.js';
 import { tableName } from './naming.js';
 import type { PlanContext } from './plan-context.js';
@@ -46,7 +47,12 @@ function alterStep(ctx: PlanContext, entity: string, field: string, a: FieldDefi
   const before = fieldColumns(field, a);
   const after = fieldColumns(field, b);
   const what = `${entity}.${field}`;
-  const change = a.type === b.type ? `the scale of ${what} from ${a.scale ?? 'default'} to ${b.scale ?? 'default'}` : `${what} from ${a.type} to ${b.type}`;
+  const change =
+    a.type !== b.type
+      ? `${what} from ${a.type} to ${b.type}`
+      : a.resultType !== b.resultType
+        ? `the result type of ${what} from ${a.resultType ?? 'default'} to ${b.resultType ?? 'default'}`
+        : `the scale of ${what} from ${a.scale ?? 'default'} to ${b.scale ?? 'default'}`;
   const main = quoteIdent(after[0]!.name);
   const using = getFieldType(b.type).convertFrom?.(a, b, main);
   if (using == null) {
@@ -89,7 +95,9 @@ function alterStep(ctx: PlanContext, entity: string, field: string, a: FieldDefi
     sql.push(`ALTER TABLE ${table} RENAME COLUMN ${quoteIdent(col.name)} TO ${quoteIdent(droppedName(ctx.options.version, col.name))}`);
   }
   sql.push(...enter);
-  const destructive = removed.length > 0 || !isLossless(a, b);
+  // A formula's or roll-up's values are computed again after the change (a recomputeField step): nothing is lost.
+  const recomputed = isDerivedField(b);
+  const destructive = !recomputed && (removed.length > 0 || !isLossless(a, b));
   const kept =
     restored.map((r) => `; ${r}`).join('') +
     (removed.length ? `; column${removed.length > 1 ? 's' : ''} ${removed.map((c) => c.name).join(', ')} moved aside as ${removed.map((c) => droppedName(ctx.options.version, c.name)).join(', ')}` : '');
@@ -97,7 +105,7 @@ function alterStep(ctx: PlanContext, entity: string, field: string, a: FieldDefi
     kind: 'alterColumnType',
     entity,
     field,
-    description: `Change ${change} (${destructive ? 'values that do not convert become empty' : 'values converted, none lost'}${kept})`,
+    description: `Change ${change} (${recomputed ? 'values computed again' : destructive ? 'values that do not convert become empty' : 'values converted, none lost'}${kept})`,
     destructive,
     sql,
   };

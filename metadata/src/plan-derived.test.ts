@@ -50,9 +50,11 @@ describe('planMigration: formula and roll-up values', () => {
     const typed = derivedDocument();
     typed.entities.opportunity!.fields.companySize!.resultType = 'text';
     const retyped = plan(derivedDocument(), typed);
-    expect(retyped.steps.find((s) => s.kind === 'alterColumnType')?.sql).toEqual([
-      'ALTER TABLE "main"."opportunity" ALTER COLUMN "company_size" TYPE text USING NULL',
-    ]);
+    expect(retyped.steps.find((s) => s.kind === 'alterColumnType')).toMatchObject({
+      description: 'Change the result type of opportunity.companySize from integer to text (values computed again)',
+      destructive: false,
+      sql: ['ALTER TABLE "main"."opportunity" ALTER COLUMN "company_size" TYPE text USING NULL'],
+    });
     expect(recomputed(retyped)).toEqual(['opportunity.companySize']);
   });
 

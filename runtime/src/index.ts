@@ -25,3 +25,4 @@ export { computeFormulas, entityFormulas, evaluateFormula, formulaContext, formu
 export type { CompiledFormula, ComputedFormulas, EntityFormulas, RelatedRecords } from './formulas/compute-formulas.js';
 export { coerceFormulaValue, roundHalfAway } from './formulas/formula-value.js';
 export type { FormulaOutcome, FormulaValue } from './formulas/formula-value.js';
+export { rollupValue } from './formulas/rollup-value.js';

@@ -36,6 +36,7 @@ describe('formula field type', () => {
     ]);
     expect(formula.checkField!(fx({ scale: 3 })).map((p) => p.code)).toEqual(['scale-not-applicable']);
     expect(formula.checkField!(fx({ resultType: 'decimal', scale: 3 }))).toEqual([]);
+    expect(formula.checkField!(fx({ required: true })).map((p) => `${p.property}:${p.code}`)).toEqual(['required:required-not-applicable']);
   });
 
   it('is recomputed after a column type change rather than converted', () => {

@@ -51,6 +51,9 @@ function checkFormula(field: FieldDefinition): FieldPropertyProblem[] {
       message: `a formula needs a "resultType", one of ${Object.keys(FORMULA_RESULT_TYPES).join(', ')}`,
     });
   }
+  if (field.required === true) {
+    problems.push({ property: 'required', code: 'required-not-applicable', message: 'a formula is computed by the system, so it cannot be required; remove "required"' });
+  }
   if (field.scale !== undefined && field.resultType !== 'decimal') {
     problems.push({ property: 'scale', code: 'scale-not-applicable', message: '"scale" applies only to a formula whose resultType is decimal; remove it' });
   }

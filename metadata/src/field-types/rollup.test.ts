@@ -31,5 +31,6 @@ describe('rollup field type', () => {
     expect(codes(ru({ resultType: 'date' }))).toEqual(['resultType:rollup-result-type-invalid']);
     expect(codes(ru({ aggregate: 'max', aggregateField: 'd', resultType: 'date', scale: 2 }))).toEqual(['scale:scale-not-applicable']);
     expect(codes(ru({ aggregate: 'sum', aggregateField: 'amount', scale: 4 }))).toEqual([]);
+    expect(codes(ru({ required: true }))).toEqual(['required:required-not-applicable']);
   });
 });

@@ -43,6 +43,9 @@ function checkRollup(field: FieldDefinition): FieldPropertyProblem[] {
   if (field.relation === undefined) {
     problems.push({ property: 'relation', code: 'rollup-relation-missing', message: 'a roll-up needs a "relation": a oneToMany or manyToMany relation field of this entity' });
   }
+  if (field.required === true) {
+    problems.push({ property: 'required', code: 'required-not-applicable', message: 'a roll-up is computed by the system, so it cannot be required; remove "required"' });
+  }
   if (field.aggregate === undefined) {
     problems.push({ property: 'aggregate', code: 'rollup-aggregate-missing', message: `a roll-up needs an "aggregate", one of ${ROLLUP_AGGREGATES.join(', ')}` });
     return problems;
