@@ -4,6 +4,7 @@ import { App } from './app/App.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/rules.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

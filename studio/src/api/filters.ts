@@ -4,6 +4,7 @@
  * `isNull` is shown as two choices ("is empty" / "is not empty").
  */
 import type { FieldDefinition, FilterOperator, MetadataDocument } from '@trellis/metadata';
+import { filterOperand } from '../lib/field-values.js';
 import { displayFieldOf, entityOf, isToMany } from './record-queries.js';
 
 export type UiOperator = Exclude<FilterOperator, 'isNull'> | 'isEmpty' | 'isNotEmpty';
@@ -65,7 +66,7 @@ function coerce(field: FieldDefinition, value: unknown): unknown {
   if (Array.isArray(value)) return value.map((v) => coerce(field, v));
   if (NUMERIC.has(field.type)) return typeof value === 'number' ? value : Number(value);
   if (field.type === 'boolean') return value === true || value === 'true';
-  return value;
+  return filterOperand(field, value); // durations typed as `1h 30m`, ratings and other numbers by the registry
 }
 
 function scalarCondition(field: FieldDefinition, c: FilterCondition): Record<string, unknown> {

@@ -9,8 +9,10 @@ import {
   displayFieldOf,
   fieldSelection,
   fromRecordNode,
+  readOnlyFields,
   recordLabel,
   toRecordInput,
+  writableFields,
 } from './record-queries.js';
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -138,5 +140,19 @@ describe('related records', () => {
 
   it('refuses a field that is not a toMany relation', () => {
     expect(() => buildRelatedQuery(salesDoc(), 'opportunity', 'o1', 'company', ['name'])).toThrow(/not a toMany/);
+  });
+});
+
+describe('read-only field types', () => {
+  const doc = salesDoc();
+  doc.entities.opportunity!.fields.number = { type: 'autoNumber', label: 'Number', prefix: 'O-' };
+  doc.entities.opportunity!.fields.stars = { type: 'rating', label: 'Stars' };
+
+  it('never sends an auto-number, but fetches it to show it', () => {
+    expect(writableFields(doc.entities.opportunity!)).not.toContain('number');
+    expect(writableFields(doc.entities.opportunity!)).toContain('stars');
+    expect(readOnlyFields(doc.entities.opportunity!)).toEqual(['number']);
+    expect(writableFields(doc.entities.company!)).not.toContain('opportunities');
+    expect(toRecordInput(doc, 'opportunity', { name: 'x', number: 'O-1', stars: 4 })).toEqual({ name: 'x', stars: 4 });
   });
 });

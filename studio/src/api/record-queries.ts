@@ -3,7 +3,7 @@
  * view needs in, `{ query, variables }` out. Names come from naming.ts `graphqlNames`, so they match the
  * schema the server generates from the same document.
  */
-import { graphqlNames, type EntityDefinition, type FieldDefinition, type MetadataDocument } from '@trellis/metadata';
+import { findFieldType, graphqlNames, type EntityDefinition, type FieldDefinition, type MetadataDocument } from '@trellis/metadata';
 
 export interface Operation {
   query: string;
@@ -26,6 +26,8 @@ export interface ListArgs {
   after?: string;
   last?: number;
   before?: string;
+  /** A saved view of the entity: the server applies its filter (the `view` argument). */
+  view?: string;
 }
 
 export function entityOf(doc: MetadataDocument, entityName: string): EntityDefinition {
@@ -90,9 +92,12 @@ function withoutUndefined(values: Record<string, unknown>): Record<string, unkno
 /** One page of a list: totalCount, pageInfo and the nodes with the given fields. */
 export function buildListQuery(doc: MetadataDocument, entityName: string, args: ListArgs): Operation {
   const n = namesOf(doc, entityName);
+  // The view argument only when a view is chosen, so lists keep working against a server without views.
+  const viewVar = args.view ? `, $view: ${n.type}View` : ''; // the server's enum of the entity's saved views
+  const viewArg = args.view ? ', view: $view' : '';
   const query =
-    `query List${n.type}($filter: ${n.filter}, $orderBy: [${n.orderBy}!], $first: Int, $after: String, $last: Int, $before: String) {\n` +
-    `  ${n.list}(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n` +
+    `query List${n.type}($filter: ${n.filter}, $orderBy: [${n.orderBy}!], $first: Int, $after: String, $last: Int, $before: String${viewVar}) {\n` +
+    `  ${n.list}(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before${viewArg}) {\n` +
     `    totalCount\n` +
     `    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n` +
     `    edges { cursor node { ${selectionSet(doc, entityName, args.fields)} } }\n` +
@@ -106,6 +111,7 @@ export function buildListQuery(doc: MetadataDocument, entityName: string, args: 
       after: args.after,
       last: args.last,
       before: args.before,
+      view: args.view,
     }),
   };
 }
@@ -149,10 +155,20 @@ export function buildDeleteMutation(doc: MetadataDocument, entityName: string, i
   };
 }
 
-/** Fields a create/update input accepts: everything but system fields and oneToMany relations. */
+/** Whether the registry marks the field's values as set by the system (autoNumber) or derived (oneToMany). */
+const isReadOnly = (f: FieldDefinition): boolean => findFieldType(f.type)?.jsonSchema(f).readOnly === true;
+
+/** Fields a create/update input accepts: everything but system fields, oneToMany relations and read-only types. */
 export function writableFields(entity: EntityDefinition): string[] {
   return Object.entries(entity.fields)
-    .filter(([, f]) => !(f.type === 'relation' && f.cardinality === 'oneToMany'))
+    .filter(([, f]) => !(f.type === 'relation' && f.cardinality === 'oneToMany') && !isReadOnly(f))
+    .map(([name]) => name);
+}
+
+/** Fields stored on the record that people cannot write (an auto-number): shown, never sent. */
+export function readOnlyFields(entity: EntityDefinition): string[] {
+  return Object.entries(entity.fields)
+    .filter(([, f]) => f.type !== 'relation' && isReadOnly(f) && (findFieldType(f.type)?.columns(f).length ?? 0) > 0)
     .map(([name]) => name);
 }
 

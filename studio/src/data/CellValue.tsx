@@ -2,6 +2,8 @@
 import type { FieldDefinition, MetadataDocument } from '@trellis/metadata';
 import { href } from '../app/router.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, type Money } from '../lib/format.js';
+import { cellText } from '../lib/field-values.js';
+import { widgetOf } from '../lib/field-types.js';
 import { recordLabel } from '../api/record-queries.js';
 import { SelectChip } from './SelectChip.js';
 
@@ -18,6 +20,18 @@ export function CellValue({ doc, field, name, value }: Props) {
   if (!field) {
     if (name === 'createdAt' || name === 'updatedAt') return <>{formatDateTime(String(value))}</>;
     return <>{String(value)}</>;
+  }
+  // Widgets that read as text (stars, 1h 30m, a rich text's plain text, INV-00042): never HTML in a cell.
+  const widget = widgetOf(field.type);
+  const custom = cellText(widget, field, value);
+  if (custom) {
+    if (!custom.label) return <span className={`cell-${widget}`}>{custom.text}</span>;
+    return (
+      <span className={`cell-${widget}`} title={custom.label}>
+        <span aria-hidden="true">{custom.text}</span>
+        <span className="visually-hidden">{custom.label}</span>
+      </span>
+    );
   }
   switch (field.type) {
     case 'currency':

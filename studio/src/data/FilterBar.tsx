@@ -320,7 +320,7 @@ function FilterValueInput({
       />
     );
   }
-  const numeric = ['integer', 'decimal', 'currency', 'percent'].includes(field.type) && operator !== 'ilike';
+  const numeric = ['integer', 'decimal', 'currency', 'percent', 'rating'].includes(field.type) && operator !== 'ilike';
   return (
     <input
       id={id}

@@ -1,9 +1,12 @@
-/** End-user list of an entity: columns from the list layout, sorting, filters, search and keyset paging. */
-import { useMemo, useState } from 'react';
+/**
+ * End-user list of an entity: columns from the list layout (or the chosen saved view), sorting, filters,
+ * search and keyset paging. The chosen view is in the URL (`?view=openDeals`) and sent as the `view` argument.
+ */
+import { useId, useMemo, useState } from 'react';
 import { toListColumns, type ListColumn } from '@trellis/runtime';
 import type { SortSpec } from '@trellis/metadata';
 import { useMetadata } from '../app/metadata-context.js';
-import { href, navigate } from '../app/router.js';
+import { href, navigate, useRoute } from '../app/router.js';
 import { recordsClient } from '../api/graphql-client.js';
 import { buildFilter } from '../api/filters.js';
 import { buildListQuery } from '../api/record-queries.js';
@@ -12,6 +15,7 @@ import { Icon } from '../ui/Icon.js';
 import { ErrorBanner, EmptyState } from '../ui/Feedback.js';
 import { CellValue } from './CellValue.js';
 import { FilterBar, type ActiveFilter } from './FilterBar.js';
+import { withViewLayout } from './list-views.js';
 
 interface Connection {
   totalCount: number;
@@ -29,15 +33,25 @@ interface PageRequest {
 }
 
 export function ListPage({ entityName }: { entityName: string }) {
+  const route = useRoute();
+  const requested = route.query.get('view') ?? '';
+  // Sort, filters and paging start over in another view.
+  return <EntityList key={requested} entityName={entityName} requestedView={requested} />;
+}
+
+function EntityList({ entityName, requestedView }: { entityName: string; requestedView: string }) {
   const { doc, version } = useMetadata();
   const entity = doc.entities[entityName];
-  const view = useMemo(() => toListColumns(doc, entityName), [doc, entityName]);
+  const viewName = requestedView && entity.views?.[requestedView] ? requestedView : undefined;
+  const views = Object.entries(entity.views ?? {});
+  const pickerId = useId();
+  const view = useMemo(() => toListColumns(withViewLayout(doc, entityName, viewName), entityName), [doc, entityName, viewName]);
   const [sort, setSort] = useState<SortSpec[]>(view.sort);
   const [filters, setFilters] = useState<ActiveFilter[]>([]);
   const [search, setSearch] = useState('');
   const debouncedSearch = useDebounced(search, 250);
   const pageSize = view.pageSize;
-  const question = JSON.stringify([version, sort, filters, debouncedSearch]);
+  const question = JSON.stringify([version, viewName, sort, filters, debouncedSearch]);
   const [requested, setPage] = useState<PageRequest>({ offset: 0, question });
   // Cursors only make sense for the question they were issued for.
   const page = requested.question === question ? requested : { offset: 0, question };
@@ -51,6 +65,7 @@ export function ListPage({ entityName }: { entityName: string }) {
       fields: selected,
       filter: buildFilter(doc, entityName, filters, debouncedSearch),
       orderBy: sort,
+      view: viewName,
       ...(page.before ? { last: pageSize, before: page.before } : { first: pageSize, after: page.after }),
     });
     const data = await recordsClient.request<Record<string, Connection>>(op.query, op.variables);
@@ -82,6 +97,32 @@ export function ListPage({ entityName }: { entityName: string }) {
           <Icon name="plus" /> New {entity.label.toLowerCase()}
         </a>
       </header>
+
+      {views.length > 0 && (
+        <div className="view-picker">
+          <label className="field-label" htmlFor={pickerId}>
+            View
+          </label>
+          <select
+            id={pickerId}
+            className="input"
+            value={viewName ?? ''}
+            onChange={(e) => navigate(`/data/${entityName}${e.target.value ? `?view=${encodeURIComponent(e.target.value)}` : ''}`, { replace: true })}
+          >
+            <option value="">All {entity.pluralLabel.toLowerCase()}</option>
+            {views.map(([name, v]) => (
+              <option key={name} value={name}>
+                {v.label || name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {requestedView && !viewName && (
+        <p className="banner banner-warning" role="status">
+          There is no view “{requestedView}” any more; showing all {entity.pluralLabel.toLowerCase()}.
+        </p>
+      )}
 
       <FilterBar doc={doc} entityName={entityName} search={search} onSearch={setSearch} filters={filters} onFiltersChange={setFilters} />
 
@@ -140,16 +181,16 @@ export function ListPage({ entityName }: { entityName: string }) {
         </table>
         {!result.loading && !result.error && rows.length === 0 && (
           <EmptyState
-            title={filters.length || debouncedSearch ? 'No matching records' : `No ${entity.pluralLabel.toLowerCase()} yet`}
+            title={filters.length || debouncedSearch || viewName ? 'No matching records' : `No ${entity.pluralLabel.toLowerCase()} yet`}
             action={
-              filters.length || debouncedSearch ? undefined : (
+              filters.length || debouncedSearch || viewName ? undefined : (
                 <a className="btn" href={href(`/data/${entityName}/new`)}>
                   Create the first {entity.label.toLowerCase()}
                 </a>
               )
             }
           >
-            {filters.length || debouncedSearch ? 'Try other filters or search words.' : undefined}
+            {filters.length || debouncedSearch || viewName ? 'Try other filters or search words.' : undefined}
           </EmptyState>
         )}
       </div>

@@ -11,6 +11,7 @@ import {
   buildUpdateMutation,
   displayFieldOf,
   fromRecordNode,
+  readOnlyFields,
   recordLabel,
   toRecordInput,
   writableFields,
@@ -21,6 +22,7 @@ import { ConfirmDialog } from '../ui/Dialog.js';
 import { ErrorBanner, EmptyState, Spinner } from '../ui/Feedback.js';
 import { Icon } from '../ui/Icon.js';
 import { useToast } from '../ui/Toast.js';
+import { ReadOnlyFields } from './ReadOnlyFields.js';
 import { RecordForm, type Values } from './RecordForm.js';
 import { RelatedLists } from './RelatedLists.js';
 
@@ -54,7 +56,8 @@ export function RecordPage({ entityName, id, prefill }: Props) {
 
   const fields = writableFields(entity);
   const display = displayFieldOf(entity);
-  const selected = display && !fields.includes(display) ? [...fields, display] : fields;
+  // Read-only values (auto-numbers) are fetched to be shown; toRecordInput never sends them.
+  const selected = [...new Set([...fields, ...readOnlyFields(entity), ...(display ? [display] : [])])];
 
   const loaded = useAsync<Loaded>(async () => {
     if (!id) {
@@ -133,6 +136,7 @@ export function RecordPage({ entityName, id, prefill }: Props) {
               Created {formatDateTime(String(node.createdAt))} · Updated {formatDateTime(String(node.updatedAt))}
             </p>
           )}
+          {node && <ReadOnlyFields doc={doc} entityName={entityName} node={node} />}
         </div>
       </header>
 

@@ -3,10 +3,14 @@
  * the input for the registry widget name (`ui:widget`), the help text and the inline errors.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { FieldProps, FieldTemplateProps, ObjectFieldTemplateProps } from '@rjsf/utils';
+import type { FieldProps, FieldTemplateProps } from '@rjsf/utils';
 import type { FieldDefinition, MetadataDocument } from '@trellis/metadata';
 import { isoToLocalInput, localInputToIso } from '../lib/format.js';
+import { ratingMax } from '../lib/field-values.js';
 import { MultiRelationPicker, RelationPicker } from './RelationPicker.js';
+import { DurationInput } from './widgets/DurationInput.js';
+import { RatingInput } from './widgets/RatingInput.js';
+import { RichTextEditor } from './widgets/RichTextEditor.js';
 
 /** What the form passes down to every field (RJSF `formContext`). */
 export interface RecordFormContext {
@@ -16,6 +20,8 @@ export interface RecordFormContext {
   errors: Record<string, string[]>;
   /** Labels of referenced records by id. */
   labels: Record<string, string>;
+  /** Per field, from the form conditions: hidden fields are not drawn, required gets the asterisk, read-only is disabled. */
+  fieldStates?: Record<string, { visible: boolean; required: boolean; readOnly: boolean }>;
   /** Stable callbacks (behind a ref: RJSF compares contexts deeply and ignores functions). */
   actions: {
     current: {
@@ -32,44 +38,6 @@ export const CURRENCY_CODES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD', 
 export function PassThroughFieldTemplate({ children, hidden }: FieldTemplateProps) {
   if (hidden) return null;
   return children;
-}
-
-interface SectionSpec {
-  label: string;
-  columns: number;
-  fields: string[];
-}
-
-/** Lays the properties out in the form layout's sections (`ui:sections`), each with 1–4 columns. */
-export function SectionsObjectTemplate({ properties, uiSchema }: ObjectFieldTemplateProps) {
-  const byName = new Map(properties.map((p) => [p.name, p]));
-  const declared = (uiSchema?.['ui:sections'] as SectionSpec[] | undefined) ?? [];
-  const placed = new Set(declared.flatMap((s) => s.fields));
-  const leftovers = properties.filter((p) => !placed.has(p.name)).map((p) => p.name);
-  const sections = leftovers.length ? [...declared, { label: declared.length ? 'Other fields' : 'Details', columns: 2, fields: leftovers }] : declared;
-  return (
-    <div className="form-sections">
-      {sections.map((section, i) => {
-        const items = section.fields.map((f) => byName.get(f)).filter((p): p is NonNullable<typeof p> => !!p && !p.hidden);
-        if (items.length === 0) return null;
-        const headingId = `section-${i}`;
-        return (
-          <section key={i} className="form-section">
-            <h2 id={headingId} className="form-section-title">
-              {section.label}
-            </h2>
-            <div className={`form-grid cols-${Math.min(4, Math.max(1, section.columns || 1))}`}>
-              {items.map((p) => (
-                <div key={p.name} className="form-cell">
-                  {p.content}
-                </div>
-              ))}
-            </div>
-          </section>
-        );
-      })}
-    </div>
-  );
 }
 
 interface ChromeProps {
@@ -149,8 +117,13 @@ function FieldChrome({ id, label, required, description, errors, group, inline, 
 
 /** `ui:field: 'trellis'` — every record field goes through here. */
 export function TrellisField(props: FieldProps) {
-  const { name, formData, onChange, uiSchema, registry, fieldPathId, schema, disabled, readonly, required } = props;
+  const { name, formData, onChange, uiSchema, registry, fieldPathId, schema, disabled } = props;
   const ctx = registry.formContext as RecordFormContext;
+  // Form conditions (visibleWhen / requiredWhen / readOnlyWhen) decide over the schema's flags.
+  const state = ctx.fieldStates?.[name];
+  if (state && !state.visible) return null;
+  const required = state ? state.required : props.required;
+  const readonly = props.readonly || state?.readOnly === true;
   const field: FieldDefinition = ctx.doc.entities[ctx.entityName]?.fields[name] ?? { type: 'text', label: name };
   const widget = (uiSchema?.['ui:widget'] as string | undefined) ?? 'text';
   const id = fieldPathId.$id;
@@ -274,6 +247,44 @@ export function TrellisField(props: FieldProps) {
         </FieldChrome>
       );
     }
+    case 'rating':
+      return (
+        <FieldChrome {...chrome} group>
+          <RatingInput
+            id={id}
+            label={label}
+            max={ratingMax(field)}
+            value={formData as number | null | undefined}
+            disabled={common.disabled}
+            invalid={errors.length > 0}
+            describedBy={describedBy}
+            onBlur={blur}
+            onChange={set}
+          />
+        </FieldChrome>
+      );
+    case 'duration':
+      return (
+        <FieldChrome {...chrome}>
+          <DurationInput common={common} value={formData as number | null | undefined} onChange={set} onError={(m) => ctx.actions.current.setLocalError(name, m)} />
+        </FieldChrome>
+      );
+    case 'richText':
+      return (
+        <FieldChrome {...chrome}>
+          <RichTextEditor
+            id={id}
+            label={label}
+            value={formData as string | null | undefined}
+            disabled={common.disabled}
+            invalid={errors.length > 0}
+            required={required}
+            describedBy={describedBy}
+            onBlur={blur}
+            onChange={set}
+          />
+        </FieldChrome>
+      );
     case 'json':
       return (
         <FieldChrome {...chrome}>

@@ -1,6 +1,6 @@
 /** Studio: one entity of the draft — properties, fields, form layout, list layout, and the JSON of the draft. */
 import { lazy, Suspense, useState, type KeyboardEvent } from 'react';
-import type { MetadataProblem } from '@trellis/metadata';
+import { findReferences, type MetadataProblem } from '@trellis/metadata';
 import { useDraft } from '../app/draft-context.js';
 import { useMetadata } from '../app/metadata-context.js';
 import { href, navigate } from '../app/router.js';
@@ -12,6 +12,8 @@ import { removalEffects, removeEntity, removeField, renameEntity, updateEntity }
 import { FieldEditor } from './FieldEditor.js';
 import { FormLayoutEditor } from './FormLayoutEditor.js';
 import { ListLayoutEditor } from './ListLayoutEditor.js';
+import { RulesTab } from './rules/RulesTab.js';
+import { ViewsTab } from './rules/ViewsTab.js';
 import { parseProblemPath, problemsForEntity, problemsForField } from './problem-paths.js';
 import { SelectField, TextInput } from './inputs.js';
 import { StudioToolbar } from './StudioToolbar.js';
@@ -22,6 +24,8 @@ const TABS = [
   { id: 'fields', label: 'Fields' },
   { id: 'form', label: 'Form layout' },
   { id: 'list', label: 'List layout' },
+  { id: 'rules', label: 'Rules' },
+  { id: 'views', label: 'Views' },
   { id: 'json', label: 'JSON' },
 ] as const;
 
@@ -105,6 +109,8 @@ export function EntityDesigner({ entityName, tab }: { entityName: string; tab: s
         {current === 'fields' && <FieldsTab entityName={entityName} />}
         {current === 'form' && <FormLayoutEditor entityName={entityName} />}
         {current === 'list' && <ListLayoutEditor entityName={entityName} />}
+        {current === 'rules' && <RulesTab entityName={entityName} />}
+        {current === 'views' && <ViewsTab entityName={entityName} />}
         {current === 'json' && (
           <Suspense fallback={<Spinner label="Loading the editor" />}>
             <JsonTab focusEntity={entityName} />
@@ -332,6 +338,7 @@ function FieldsTab({ entityName }: { entityName: string }) {
             <Icon name="warning" /> Publishing hides this field&apos;s data: its column is moved aside (kept in the database, restorable from History), and
             the field disappears from forms, lists and the API.
           </p>
+          <FieldUses entityName={entityName} field={removing} />
           {removalEffects(draft, entityName, removing).map((e) => (
             <p key={`${e.entity}.${e.field}`}>
               {e.effect === 'removed'
@@ -342,6 +349,31 @@ function FieldsTab({ entityName }: { entityName: string }) {
         </ConfirmDialog>
       )}
     </>
+  );
+}
+
+/** What still names a field about to be removed (rules, conditions, views, formulas, roll-ups…): publishing is refused until they are fixed. */
+function FieldUses({ entityName, field }: { entityName: string; field: string }) {
+  const { draft } = useDraft();
+  // Layouts, the display field, the relation partner and the field's own conditions are fixed by the removal itself.
+  const own = `/entities/${entityName}/layouts/form/conditions/${field}`;
+  const uses = findReferences(draft, entityName, field).filter(
+    (r) => !['layout', 'listLayout', 'displayField', 'relation'].includes(r.kind) && r.path !== own && !r.path.startsWith(`${own}/`),
+  );
+  if (uses.length === 0) return null;
+  return (
+    <div className="banner banner-warning" role="note">
+      <Icon name="warning" />
+      <div className="banner-text">
+        <strong>Still used by</strong>
+        <ul className="problem-list" aria-label="Uses of this field">
+          {uses.map((u) => (
+            <li key={u.path}>{u.description}</li>
+          ))}
+        </ul>
+        <span>Publishing is refused until these no longer name the field.</span>
+      </div>
+    </div>
   );
 }
 

@@ -13,6 +13,8 @@ import { Dialog } from '../ui/Dialog.js';
 import { addField, createInverseField, inverseCardinality, renameField, updateField } from './doc-edits.js';
 import { CheckboxField, NumberField, SelectField, TextInput } from './inputs.js';
 import { OptionsEditor } from './OptionsEditor.js';
+import { TypePropertyEditors, ownsProperty } from './TypePropertyEditors.js';
+import { ComputedFieldEditors } from './rules/ComputedFieldEditors.js';
 import { parseProblemPath } from './problem-paths.js';
 
 interface Props {
@@ -34,7 +36,12 @@ function shapeFor(def: FieldDefinition, typeName: string, doc: MetadataDocument,
     next.target ??= Object.keys(doc.entities).find((e) => e !== entityName) ?? entityName;
     next.cardinality ??= 'manyToOne';
   }
-  if (typeName === 'multiSelect' || typeName === 'json' || (typeName === 'relation' && next.cardinality !== 'manyToOne')) delete next.unique;
+  if (typeName === 'multiSelect' || typeName === 'json' || fieldTypeOf(typeName)?.supportsUnique === false || (typeName === 'relation' && next.cardinality !== 'manyToOne')) delete next.unique;
+  // A value the system sets (auto-number) is never required of people, nor given a default.
+  if (fieldTypeOf(typeName)?.jsonSchema(next).readOnly === true) {
+    delete next.required;
+    delete next.defaultValue;
+  }
   return next;
 }
 
@@ -152,7 +159,7 @@ export function FieldEditor({ entityName, fieldName, onClose }: Props) {
 
   const valid = Object.keys(problems).length === 0;
   const show = (key: string) => (submitted || def.label.trim() ? problems[key] : undefined);
-  const known = new Set(['label', 'name', 'description', 'type', 'required', 'unique', 'options', 'inverse', 'target', 'cardinality', 'onDelete', 'min', 'max', 'minLength', 'maxLength', 'scale', 'defaultCurrency']);
+  const known = new Set(['label', 'name', 'description', 'type', 'required', 'unique', 'options', 'inverse', 'target', 'cardinality', 'onDelete', 'min', 'max', 'minLength', 'maxLength', 'scale', 'defaultCurrency', 'prefix', 'digits', 'expression', 'resultType', 'relation', 'aggregate', 'aggregateField', 'filter']);
   const others = Object.entries(problems).filter(([k]) => !known.has(k)).flatMap(([, m]) => m);
 
   const submit = (e: FormEvent) => {
@@ -164,7 +171,7 @@ export function FieldEditor({ entityName, fieldName, onClose }: Props) {
   };
 
   const num = (key: 'min' | 'max' | 'minLength' | 'maxLength' | 'scale', label: string, step: number | 'any' = 'any') =>
-    props.has(key) && <NumberField label={label} value={def[key]} step={step} errors={show(key)} onChange={(v) => patch({ [key]: v })} />;
+    props.has(key) && !ownsProperty(def.type, key) && <NumberField label={label} value={def[key]} step={step} errors={show(key)} onChange={(v) => patch({ [key]: v })} />;
 
   return (
     <Dialog
@@ -235,8 +242,11 @@ export function FieldEditor({ entityName, fieldName, onClose }: Props) {
           </div>
           <TextInput label="Field description" value={def.description ?? ''} multiline onChange={(v) => patch({ description: v || undefined })} errors={show('description')} />
           <div className="checks-row">
-            <CheckboxField label="Required" checked={!!def.required} onChange={(v) => patch({ required: v || undefined })} errors={show('required')} />
-            {!(def.type === 'multiSelect' || def.type === 'json' || (isRelation && def.cardinality !== 'manyToOne')) && (
+            {/* A value the system sets (auto-number) cannot be required of people. */}
+            {type?.jsonSchema(def).readOnly !== true && (
+              <CheckboxField label="Required" checked={!!def.required} onChange={(v) => patch({ required: v || undefined })} errors={show('required')} />
+            )}
+            {!(def.type === 'multiSelect' || def.type === 'json' || type?.supportsUnique === false || (isRelation && def.cardinality !== 'manyToOne')) && (
               <CheckboxField label="Unique" checked={!!def.unique} onChange={(v) => patch({ unique: v || undefined })} errors={show('unique')} />
             )}
           </div>
@@ -269,6 +279,8 @@ export function FieldEditor({ entityName, fieldName, onClose }: Props) {
             </div>
           )}
           {props.has('options') && <OptionsEditor options={def.options ?? []} onChange={(options) => patch({ options })} errors={show('options')} />}
+          <TypePropertyEditors def={def} patch={patch} show={show} />
+          <ComputedFieldEditors entityName={entityName} name={name} def={def} patch={patch} show={show} />
 
           {isRelation && (
             <fieldset className="relation-props stack">

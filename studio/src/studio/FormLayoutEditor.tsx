@@ -1,17 +1,31 @@
-/** Form layout: sections (label, 1–4 columns) holding fields in order; fields move up/down across sections. */
+/**
+ * Form layout: sections (label, 1–4 columns, optional tab) holding fields in order; fields move up/down across
+ * sections; each field may have conditions (visible / required / read-only when).
+ */
+import { useState } from 'react';
 import type { FormLayout, FormSection } from '@trellis/metadata';
+import { describeCondition } from '@trellis/runtime';
 import { useDraft } from '../app/draft-context.js';
 import { EmptyState } from '../ui/Feedback.js';
 import { Icon } from '../ui/Icon.js';
 import { belongsOnForm, defaultFormLayout, setFormLayout } from './doc-edits.js';
 import { problemsForEntity, parseProblemPath } from './problem-paths.js';
 import { moveField, removeSection as withoutSection } from './layout-edits.js';
+import { ConditionsDialog } from './rules/ConditionsDialog.js';
+import { withSectionTab } from './rules/rule-edits.js';
+
+const CONDITION_BADGES = [
+  ['visibleWhen', 'Visible when…'],
+  ['requiredWhen', 'Required when…'],
+  ['readOnlyWhen', 'Read-only when…'],
+] as const;
 
 export function FormLayoutEditor({ entityName }: { entityName: string }) {
   const { draft, edit, problems } = useDraft();
   const entity = draft.entities[entityName];
   const layout = entity.layouts?.form;
   const save = (next: FormLayout | undefined, key?: string) => edit((d) => setFormLayout(d, entityName, next), key);
+  const [conditionsFor, setConditionsFor] = useState<string | null>(null);
 
   const layoutProblems = problemsForEntity(problems, entityName).filter((p) => {
     const loc = parseProblemPath(p.path);
@@ -83,6 +97,19 @@ export function FormLayoutEditor({ entityName }: { entityName: string }) {
                   </option>
                 ))}
               </select>
+              <label className="inline-label" htmlFor={`section-${i}-tab`}>
+                Tab
+              </label>
+              <input
+                id={`section-${i}-tab`}
+                aria-label={`Section ${i + 1} tab`}
+                className="input input-tab"
+                list="form-layout-tabs"
+                placeholder="(no tab)"
+                title="Sections with the same tab show together under that tab"
+                value={section.tab ?? ''}
+                onChange={(e) => save(withSectionTab(layout, i, e.target.value), `section-tab-${i}`)}
+              />
               <button type="button" className="btn btn-icon btn-ghost" aria-label={`Move section ${section.label} up`} disabled={i === 0} onClick={() => moveSection(i, -1)}>
                 <Icon name="chevronUp" />
               </button>
@@ -109,6 +136,25 @@ export function FormLayoutEditor({ entityName }: { entityName: string }) {
                       {!entity.fields[f] && <span className="field-error"> (no such field)</span>}
                     </span>
                     <span className="layout-field-actions">
+                      {entity.fields[f] && (
+                        <button
+                          type="button"
+                          className={layout.conditions?.[f] ? 'btn btn-small btn-active condition-button' : 'btn btn-small btn-ghost condition-button'}
+                          aria-label={`Conditions of ${label(f)}`}
+                          title={
+                            layout.conditions?.[f]
+                              ? CONDITION_BADGES.filter(([k]) => layout.conditions?.[f]?.[k] !== undefined)
+                                  .map(([k, text]) => `${text.replace('…', '')} ${describeCondition(layout.conditions![f]![k], label)}`)
+                                  .join('; ')
+                              : 'Visible / required / read-only when…'
+                          }
+                          onClick={() => setConditionsFor(f)}
+                        >
+                          {layout.conditions?.[f]
+                            ? CONDITION_BADGES.filter(([k]) => layout.conditions?.[f]?.[k] !== undefined).map(([, text]) => text).join(' ')
+                            : 'Conditions'}
+                        </button>
+                      )}
                       <button type="button" className="btn btn-icon btn-ghost" aria-label={`Move ${label(f)} up`} disabled={i === 0 && fi === 0} onClick={() => save(moveField(layout, f, -1))}>
                         <Icon name="arrowUp" />
                       </button>
@@ -137,6 +183,12 @@ export function FormLayoutEditor({ entityName }: { entityName: string }) {
           </section>
         ))}
       </div>
+      <datalist id="form-layout-tabs">
+        {[...new Set(layout.sections.map((s) => s.tab).filter((t): t is string => !!t))].map((t) => (
+          <option key={t} value={t} />
+        ))}
+      </datalist>
+      {conditionsFor && <ConditionsDialog entityName={entityName} field={conditionsFor} onClose={() => setConditionsFor(null)} />}
       <div className="layout-footer">
         <button
           type="button"

@@ -3,6 +3,7 @@
  * returns a new one, keeping the document consistent where the studio can (layouts, display field,
  * inverse relations, `renamedFrom`); whatever it cannot decide is left for `validateDocument` to report.
  */
+import { rewriteReferences } from '@trellis/metadata';
 import type {
   EntityDefinition,
   FieldDefinition,
@@ -181,6 +182,11 @@ function removeFromForm(entity: EntityDefinition, fieldName: string): void {
 
 function removeFromLayouts(entity: EntityDefinition, fieldName: string): void {
   removeFromForm(entity, fieldName);
+  const conditions = entity.layouts?.form?.conditions;
+  if (conditions && fieldName in conditions) {
+    delete conditions[fieldName];
+    if (Object.keys(conditions).length === 0) delete entity.layouts!.form!.conditions;
+  }
   const list = entity.layouts?.list;
   if (list) {
     list.columns = list.columns.filter((f) => f !== fieldName);
@@ -194,7 +200,8 @@ function removeFromLayouts(entity: EntityDefinition, fieldName: string): void {
 
 /**
  * Renames a field: moves its key in place, records `renamedFrom` with the published name (so the plan
- * renames the column), and updates layouts, the display field and inverse pointers on the target.
+ * renames the column), and updates layouts, the display field and inverse pointers on the target — and,
+ * through metadata's `rewriteReferences`, every rule, condition, view, formula and roll-up that names it.
  */
 export function renameField(doc: Doc, entityName: string, from: string, to: string, published?: Doc): Doc {
   if (from === to) return doc;
@@ -211,7 +218,7 @@ export function renameField(doc: Doc, entityName: string, from: string, to: stri
     const partner = next.entities[field.target]?.fields[field.inverse];
     if (partner?.type === 'relation' && partner.target === entityName && partner.inverse === from) partner.inverse = to;
   }
-  return next;
+  return rewriteReferences(next, entityName, from, to);
 }
 
 function dropFieldOnly(doc: Doc, entityName: string, fieldName: string): Doc {

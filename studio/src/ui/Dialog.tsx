@@ -27,6 +27,8 @@ export function Dialog({ open, title, onClose, children, footer, wide }: DialogP
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
+        // Escape inside a code editor dismisses its suggestions; it must not throw away the dialog's edits.
+        if (document.activeElement?.closest('.monaco-editor')) return;
         onClose();
       }}
       onClick={(e) => {
