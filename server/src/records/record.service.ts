@@ -13,7 +13,6 @@ import { DatabaseService } from '../database/database.service.js';
 import { MetadataStoreService } from '../metadata-store/metadata-store.service.js';
 import {
   compileGet,
-  compileGetMany,
   compileList,
   compileWriteReturning,
   shapeConnection,
@@ -24,7 +23,7 @@ import {
   type RecordSelection,
 } from './compile-select.js';
 import { isUuid } from './compile-filter.js';
-import { compileInsert, compileLinkReplace, compileUpdate, type LinkSets } from './compile-write.js';
+import { compileInsert, compileUpdate } from './compile-write.js';
 import { dataModelOf, entityOf, type DataModel, type EntityModel } from './data-model.js';
 import type { CompiledSql } from './sql.js';
 import { defaultSelection } from './default-selection.js';
@@ -32,6 +31,7 @@ import { prepared } from './prepared.js';
 import { notFound, validationFailed, type RecordFieldError } from './record-errors.js';
 import { mapReadError, mapWriteError } from './write-errors.js';
 import { CLOCK } from './clock.js';
+import { readBack, replaceLinks } from './write-back.js';
 import { checkCreate, checkUpdate, loadPrevious, mayBeHiddenErrors, ruleUser } from './record-rules.js';
 import { whereCompiler } from '../rules/compile-json-logic.js';
 import { hasDerivedWork } from './derived/derived-model.js';
@@ -133,11 +133,11 @@ export class RecordService {
       try {
         const updated = await client.query(statement.text, statement.values);
         if (updated.rowCount === 0) throw notFoundError(e, id);
-        await this.replaceLinks(client, [{ id, links }], true);
+        await replaceLinks(client, [{ id, links }], true);
       } catch (error) {
         throw await this.writeError(error, model, e, [data]);
       }
-      return this.readBack(client, model, entity, [id], selection, this.compileOptions(ctx)).then((r) => r[0]!);
+      return readBack<RecordJson>(client, model, entity, [id], selection, this.compileOptions(ctx)).then((r) => r[0]!);
     });
   }
 
@@ -167,11 +167,11 @@ export class RecordService {
       }
       try {
         await client.query(statement.text, statement.values);
-        await this.replaceLinks(client, [{ id, links }], true);
+        await replaceLinks(client, [{ id, links }], true);
       } catch (error) {
         throw await this.writeError(error, model, e, [data]);
       }
-      return this.readBack(client, model, e.name, [id], selection, this.compileOptions(ctx)).then((r) => r[0]!);
+      return readBack<RecordJson>(client, model, e.name, [id], selection, this.compileOptions(ctx)).then((r) => r[0]!);
     });
   }
 
@@ -225,11 +225,11 @@ export class RecordService {
     return this.inTransaction(options.client, async (client) => {
       try {
         for (const statement of statements) await client.query(statement.text, statement.values);
-        await this.replaceLinks(client, ids.map((id, i) => ({ id, links: links[i]! })), false);
+        await replaceLinks(client, ids.map((id, i) => ({ id, links: links[i]! })), false);
       } catch (error) {
         throw await this.writeError(error, model, e, complete, bulk);
       }
-      return this.readBack(client, model, entity, ids, selection, this.compileOptions(ctx));
+      return readBack<RecordJson>(client, model, entity, ids, selection, this.compileOptions(ctx));
     });
   }
 
@@ -243,24 +243,6 @@ export class RecordService {
     }
   }
 
-  private async replaceLinks(client: Queryable, rows: { id: string; links: LinkSets }[], replace: boolean): Promise<void> {
-    const byField = new Map<Parameters<typeof compileLinkReplace>[0], { id: string; targets: string[] }[]>();
-    for (const row of rows) {
-      for (const [field, targets] of row.links) {
-        if (!byField.has(field)) byField.set(field, []);
-        byField.get(field)!.push({ id: row.id, targets });
-      }
-    }
-    for (const [field, sets] of byField) {
-      for (const statement of compileLinkReplace(field, sets, replace)) await client.query(statement.text, statement.values);
-    }
-  }
-
-  private async readBack(client: Queryable, model: DataModel, entity: string, ids: string[], selection?: RecordSelection, compile?: CompileOptions): Promise<RecordJson[]> {
-    const sql = compileGetMany(model, entity, ids, selection ?? defaultSelection(entityOf(model, entity)), compile);
-    const result = await client.query(prepared(sql.text, sql.values));
-    return result.rows.map((row: Record<string, unknown>) => row['r'] as RecordJson);
-  }
 
   private async read(client: Queryable | undefined, text: string, values: unknown[]): Promise<pg.QueryResult<Record<string, unknown>>> {
     try {

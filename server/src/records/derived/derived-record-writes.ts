@@ -8,14 +8,15 @@
 import type { Clock } from '@trellis/runtime';
 import { actorLabel, type RequestContext } from '../../common/request-context.js';
 import type { DatabaseService } from '../../database/database.service.js';
-import { compileGetMany, compileWriteReturning, type CompileOptions, type RecordSelection } from '../compile-select.js';
-import { compileInsert, compileLinkReplace, compileUpdate, type LinkSets } from '../compile-write.js';
+import { compileWriteReturning, type CompileOptions, type RecordSelection } from '../compile-select.js';
+import { compileInsert, compileUpdate } from '../compile-write.js';
 import type { DataModel, EntityModel } from '../data-model.js';
 import { defaultSelection } from '../default-selection.js';
 import { prepared } from '../prepared.js';
 import { notFound, validationFailed, type RecordFieldError } from '../record-errors.js';
 import { checkUpdate } from '../record-rules.js';
 import { mapWriteError } from '../write-errors.js';
+import { readBack, replaceLinks } from '../write-back.js';
 import { DerivedMaintenance } from './derived-maintenance.js';
 import type { Queryable, RowValues } from './record-values.js';
 
@@ -54,7 +55,7 @@ export class DerivedRecordWrites {
         throw await mapWriteError(error, model, e, rows, bulk, this.database.pool);
       }
       await maintenance.afterCreate(e, toInsert, ids);
-      return returning && !maintenance.rewrote(e, ids) ? written : readBack(client, model, e, ids, selection, options.compile);
+      return returning && !maintenance.rewrote(e, ids) ? written : readBack<RowValues>(client, model, e.name, ids, selection, options.compile);
     });
   }
 
@@ -85,7 +86,7 @@ export class DerivedRecordWrites {
         throw await mapWriteError(error, model, e, [data], false, this.database.pool);
       }
       await maintenance.afterUpdate(e, id, toWrite);
-      return returning && !maintenance.rewrote(e, [id]) ? written[0]! : (await readBack(client, model, e, [id], selection, options.compile))[0]!;
+      return returning && !maintenance.rewrote(e, [id]) ? written[0]! : (await readBack<RowValues>(client, model, e.name, [id], selection, options.compile))[0]!;
     });
   }
 
@@ -121,24 +122,6 @@ export class DerivedRecordWrites {
   }
 }
 
-async function replaceLinks(client: Queryable, rows: { id: string; links: LinkSets }[], replace: boolean): Promise<void> {
-  const byField = new Map<Parameters<typeof compileLinkReplace>[0], { id: string; targets: string[] }[]>();
-  for (const row of rows) {
-    for (const [field, targets] of row.links) {
-      if (!byField.has(field)) byField.set(field, []);
-      byField.get(field)!.push({ id: row.id, targets });
-    }
-  }
-  for (const [field, sets] of byField) {
-    for (const statement of compileLinkReplace(field, sets, replace)) await client.query(statement.text, statement.values);
-  }
-}
-
-async function readBack(client: Queryable, model: DataModel, e: EntityModel, ids: string[], selection?: RecordSelection, compile?: CompileOptions): Promise<RowValues[]> {
-  const sql = compileGetMany(model, e.name, ids, selection ?? defaultSelection(e), compile);
-  const result = await client.query(prepared(sql.text, sql.values));
-  return result.rows.map((row: Record<string, unknown>) => row['r'] as RowValues);
-}
 
 /** A selection of the record's own values only (scalars, manyToOne ids): what an INSERT / UPDATE … RETURNING gives exactly. */
 function isFlat(selection: RecordSelection): boolean {
