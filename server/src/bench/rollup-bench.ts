@@ -8,6 +8,7 @@ import type { MetadataDocument } from '@trellis/metadata';
 import { systemContext } from '../common/request-context.js';
 import type { MetadataStoreService } from '../metadata-store/metadata-store.service.js';
 import type { RecordService } from '../records/record.service.js';
+import { writeRate } from './write-rate.js';
 
 export interface RollupBenchResult {
   writesPerSecondWithout: number;
@@ -31,25 +32,6 @@ export function withRollups(doc: MetadataDocument): MetadataDocument {
   return copy;
 }
 
-interface Rate {
-  writes: number;
-  ms: number;
-  cpuUs: number;
-}
-
-async function writeRate(write: (n: number) => Promise<unknown>, concurrency: number, ms: number): Promise<Rate> {
-  let n = 0;
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const until = started + ms;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < until) await write(n++);
-    }),
-  );
-  const used = process.cpuUsage(cpu);
-  return { writes: n, ms: performance.now() - started, cpuUs: used.user + used.system };
-}
 
 export async function runRollupBench(records: RecordService, store: MetadataStoreService, seconds: number, companyIds: string[]): Promise<RollupBenchResult> {
   const ctx = systemContext('bench');

@@ -8,6 +8,7 @@ import type { MetadataDocument, ValidationRule } from '@trellis/metadata';
 import { buildRuleContext, checkRecordRules, compileEntityRules } from '@trellis/runtime';
 import { systemContext } from '../common/request-context.js';
 import type { RecordService } from '../records/record.service.js';
+import { writeRate } from './write-rate.js';
 
 export const RULE_COUNT = 50;
 
@@ -47,27 +48,6 @@ export interface RuleBenchResult {
   compileMs: number;
 }
 
-interface Rate {
-  writes: number;
-  ms: number;
-  /** CPU time of this process (all threads), µs: less disturbed by other load than wall time. */
-  cpuUs: number;
-}
-
-/** Runs `write` from `concurrency` loops for `ms`. */
-async function writeRate(write: (n: number) => Promise<unknown>, concurrency: number, ms: number): Promise<Rate> {
-  let n = 0;
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const until = started + ms;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < until) await write(n++);
-    }),
-  );
-  const used = process.cpuUsage(cpu);
-  return { writes: n, ms: performance.now() - started, cpuUs: used.user + used.system };
-}
 
 export async function runRuleBench(records: RecordService, baseDoc: MetadataDocument, seconds: number, companyIds: string[]): Promise<RuleBenchResult> {
   const ctx = systemContext('bench');
