@@ -8,6 +8,7 @@ import { fieldTypeLabel } from '../lib/field-types.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
 import { EmptyState, Spinner } from '../ui/Feedback.js';
 import { Icon } from '../ui/Icon.js';
+import { RowActions } from '../ui/RowActions.js';
 import { removalEffects, removeEntity, removeField, renameEntity, updateEntity } from './doc-edits.js';
 import { FieldEditor } from './FieldEditor.js';
 import { FormLayoutEditor } from './FormLayoutEditor.js';
@@ -298,14 +299,7 @@ function FieldsTab({ entityName }: { entityName: string }) {
                   </td>
                   <td className="center">{field.required ? <span aria-label="Required">✓</span> : ''}</td>
                   <td className="center">{field.unique ? <span aria-label="Unique">✓</span> : ''}</td>
-                  <td className="actions-col">
-                    <button type="button" className="btn btn-icon btn-ghost" aria-label={`Edit field ${field.label}`} title="Edit" onClick={() => setEditor({ mode: 'edit', field: name })}>
-                      <Icon name="edit" />
-                    </button>
-                    <button type="button" className="btn btn-icon btn-ghost" aria-label={`Remove field ${field.label}`} title="Remove" onClick={() => setRemoving(name)}>
-                      <Icon name="trash" />
-                    </button>
-                  </td>
+                  <RowActions what={`field ${field.label}`} onEdit={() => setEditor({ mode: 'edit', field: name })} onRemove={() => setRemoving(name)} />
                 </tr>
               );
             })}

@@ -5,6 +5,7 @@ import { useDraft } from '../../app/draft-context.js';
 import { ConfirmDialog } from '../../ui/Dialog.js';
 import { EmptyState } from '../../ui/Feedback.js';
 import { Icon } from '../../ui/Icon.js';
+import { RowActions } from '../../ui/RowActions.js';
 import { parseProblemPath, problemsForEntity } from '../problem-paths.js';
 import { removeRule, setRuleActive } from './rule-edits.js';
 import { RuleDialog } from './RuleDialog.js';
@@ -84,14 +85,7 @@ export function RulesTab({ entityName }: { entityName: string }) {
                       onChange={(e) => edit((d) => setRuleActive(d, entityName, name, e.target.checked))}
                     />
                   </td>
-                  <td className="actions-col">
-                    <button type="button" className="btn btn-icon btn-ghost" aria-label={`Edit rule ${title}`} title="Edit" onClick={() => setEditor({ rule: name })}>
-                      <Icon name="edit" />
-                    </button>
-                    <button type="button" className="btn btn-icon btn-ghost" aria-label={`Remove rule ${title}`} title="Remove" onClick={() => setRemoving(name)}>
-                      <Icon name="trash" />
-                    </button>
-                  </td>
+                  <RowActions what={`rule ${title}`} onEdit={() => setEditor({ rule: name })} onRemove={() => setRemoving(name)} />
                 </tr>
               );
             })}

@@ -11,6 +11,7 @@ import { camelName, uniqueName } from '../../lib/names.js';
 import { ConfirmDialog, Dialog } from '../../ui/Dialog.js';
 import { EmptyState } from '../../ui/Feedback.js';
 import { Icon } from '../../ui/Icon.js';
+import { RowActions } from '../../ui/RowActions.js';
 import { SelectField, TextInput } from '../inputs.js';
 import { parseProblemPath, problemsForEntity } from '../problem-paths.js';
 import { LogicEditor } from './LogicEditor.js';
@@ -83,14 +84,7 @@ export function ViewsTab({ entityName }: { entityName: string }) {
                   <td className="rule-summary">{view.filter === undefined ? <span className="muted">All records</span> : describeCondition(view.filter, labelOf)}</td>
                   <td>{view.columns?.length ? view.columns.map(labelOf).join(', ') : <span className="muted">As the list layout</span>}</td>
                   <td>{view.sort?.length ? view.sort.map((s) => `${labelOf(s.field)} ${s.direction === 'desc' ? '↓' : '↑'}`).join(', ') : <span className="muted">As the list layout</span>}</td>
-                  <td className="actions-col">
-                    <button type="button" className="btn btn-icon btn-ghost" aria-label={`Edit view ${view.label || name}`} onClick={() => setEditor({ view: name })}>
-                      <Icon name="edit" />
-                    </button>
-                    <button type="button" className="btn btn-icon btn-ghost" aria-label={`Remove view ${view.label || name}`} onClick={() => setRemoving(name)}>
-                      <Icon name="trash" />
-                    </button>
-                  </td>
+                  <RowActions what={`view ${view.label || name}`} onEdit={() => setEditor({ view: name })} onRemove={() => setRemoving(name)} />
                 </tr>
               );
             })}
