@@ -7,6 +7,7 @@ import type { FieldProps, FieldTemplateProps } from '@rjsf/utils';
 import type { FieldDefinition, MetadataDocument } from '@trellis/metadata';
 import { isoToLocalInput, localInputToIso } from '../lib/format.js';
 import { ratingMax } from '../lib/field-values.js';
+import { useEditedText } from '../lib/use-edited-text.js';
 import { MultiRelationPicker, RelationPicker } from './RelationPicker.js';
 import { DurationInput } from './widgets/DurationInput.js';
 import { RatingInput } from './widgets/RatingInput.js';
@@ -418,23 +419,16 @@ function NumberInput({
 }
 
 function DateTimeInput({ common, value, onChange }: { common: CommonInputProps; value: string | undefined; onChange: (v: string | null) => void }) {
-  const [local, setLocal] = useState(isoToLocalInput(value));
-  const last = useRef(value);
-  useEffect(() => {
-    if (value !== last.current) {
-      last.current = value;
-      setLocal(isoToLocalInput(value));
-    }
-  }, [value]);
+  const { text, setText, own } = useEditedText(value, isoToLocalInput);
   return (
     <input
       {...common}
       type="datetime-local"
-      value={local}
+      value={text}
       onChange={(e) => {
-        setLocal(e.target.value);
+        setText(e.target.value);
         const iso = localInputToIso(e.target.value) ?? null;
-        last.current = iso ?? undefined;
+        own(iso ?? undefined);
         onChange(iso);
       }}
     />

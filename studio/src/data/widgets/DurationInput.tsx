@@ -2,8 +2,8 @@
  * A duration typed as `1h 30m`, `2d 4h`, `90m` or `1:30`: the value is seconds; what cannot be read is reported
  * to the form (it blocks saving) instead of being sent. On leaving, the text is rewritten in the standard form.
  */
-import { useEffect, useRef, useState } from 'react';
 import { durationFromInput, durationInputText } from '../../lib/field-values.js';
+import { useEditedText } from '../../lib/use-edited-text.js';
 
 interface Props {
   common: {
@@ -21,14 +21,7 @@ interface Props {
 }
 
 export function DurationInput({ common, value, onChange, onError }: Props) {
-  const [text, setText] = useState(durationInputText(value));
-  const last = useRef(value);
-  useEffect(() => {
-    if (value !== last.current) {
-      last.current = value;
-      setText(durationInputText(value));
-    }
-  }, [value]);
+  const { text, setText, own } = useEditedText(value, durationInputText);
   return (
     <input
       {...common}
@@ -44,7 +37,7 @@ export function DurationInput({ common, value, onChange, onError }: Props) {
           return;
         }
         onError(null);
-        last.current = read.value;
+        own(read.value);
         onChange(read.value);
       }}
       onBlur={() => {
