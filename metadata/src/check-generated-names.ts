@@ -3,7 +3,7 @@
  * or with built-in names, and SQL identifiers must fit Postgres's 63-byte limit.
  */
 import { findFieldType, listFieldTypes } from './field-types/registry.js';
-import { MAX_IDENTIFIER_LENGTH, SYSTEM_FIELDS, columnName, graphqlNames, pascalCase, tableName } from './naming.js';
+import { MAX_IDENTIFIER_LENGTH, SYSTEM_FIELDS, columnName, graphqlNames, pascalCase, systemColumnName, tableName } from './naming.js';
 import { entityEntries, fieldEntries, pointer, type DocumentCheck, type Report } from './problems.js';
 import { listJunctions } from './relations.js';
 import type { EntityDefinition, MetadataDocument } from './types.js';
@@ -67,7 +67,7 @@ function checkIdentifier(report: Report, path: string, what: string, identifier:
 }
 
 function checkColumns(entity: string, def: EntityDefinition, report: Report): void {
-  const columns: Claims = new Map(SYSTEM_FIELDS.map((f) => [columnName(f), `system field ${f}`]));
+  const columns: Claims = new Map(SYSTEM_FIELDS.map((f) => [systemColumnName(f), `system field ${f}`]));
   for (const [fieldName, field] of fieldEntries(def)) {
     const type = findFieldType(field.type);
     if (!type) continue;

@@ -1,13 +1,12 @@
 /** Semantic check: layouts and displayField reference existing, suitable fields. */
 import { findFieldType } from './field-types/registry.js';
-import { SYSTEM_FIELDS } from './naming.js';
+import { REFERENCE_SYSTEM_FIELDS, SORTABLE_SYSTEM_FIELDS, SYSTEM_FIELDS } from './naming.js';
 import { entityEntries, isRecord, pointer, type DocumentCheck, type Report } from './problems.js';
 import type { EntityDefinition } from './types.js';
 
-/** System fields the generated API can sort by (the OrderField enum). */
-const SORTABLE_SYSTEM_FIELDS = ['id', 'createdAt', 'updatedAt'];
-
 const isSystemField = (name: string): boolean => (SYSTEM_FIELDS as readonly string[]).includes(name);
+/** The system fields a form may show: the writable ones (owner and team); the others are set by the server. */
+const isFormSystemField = (name: string): boolean => (REFERENCE_SYSTEM_FIELDS as readonly string[]).includes(name);
 
 /** Checks one list of field names: each must exist (system fields only where allowed), none twice. */
 function checkFieldList(
@@ -18,13 +17,13 @@ function checkFieldList(
   names: unknown,
   what: string,
   seen: Set<string>,
-  allowSystem: boolean,
+  allowedSystemField: (name: string) => boolean,
 ): void {
   if (!Array.isArray(names)) return;
   names.forEach((name, i) => {
     if (typeof name !== 'string') return;
     const path = pointer(...base, i);
-    const known = def.fields[name] !== undefined || (allowSystem && isSystemField(name));
+    const known = def.fields[name] !== undefined || allowedSystemField(name);
     if (!known) {
       report(path, 'unknown-layout-field', `${what} of entity ${entity} lists "${name}", which is not a field of ${entity}; remove it or add the field.`);
     } else if (seen.has(name)) {
@@ -41,14 +40,14 @@ function checkForm(report: Report, entity: string, def: EntityDefinition): void 
   sections.forEach((section, i) => {
     if (!isRecord(section)) return;
     const base = ['entities', entity, 'layouts', 'form', 'sections', i, 'fields'];
-    checkFieldList(report, entity, def, base, section.fields, 'The form', seen, false);
+    checkFieldList(report, entity, def, base, section.fields, 'The form', seen, isFormSystemField);
   });
 }
 
 function checkList(report: Report, entity: string, def: EntityDefinition): void {
   const list = def.layouts?.list;
   if (!isRecord(list)) return;
-  checkFieldList(report, entity, def, ['entities', entity, 'layouts', 'list', 'columns'], list.columns, 'The list', new Set(), true);
+  checkFieldList(report, entity, def, ['entities', entity, 'layouts', 'list', 'columns'], list.columns, 'The list', new Set(), isSystemField);
   if (!Array.isArray(list.sort)) return;
   const seen = new Set<string>();
   list.sort.forEach((spec, i) => {

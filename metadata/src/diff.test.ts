@@ -108,10 +108,10 @@ describe('diffDocuments', () => {
   });
 
   it('reports workflow and role changes as changeOther per item', () => {
-    const from: MetadataDocument = { entities: {}, workflows: { a: { on: 'create' } }, roles: { admin: {} } };
+    const from: MetadataDocument = { entities: {}, workflows: { a: { on: 'create' } }, roles: { rep: { label: 'Rep' } } };
     const to: MetadataDocument = { entities: {}, workflows: { a: { on: 'update' }, b: {} } };
     expect(diffDocuments(from, to).changes).toEqual([
-      { kind: 'changeOther', path: '/roles/admin', from: {}, to: undefined },
+      { kind: 'changeOther', path: '/roles/rep', from: { label: 'Rep' }, to: undefined },
       { kind: 'changeOther', path: '/workflows/a', from: { on: 'create' }, to: { on: 'update' } },
       { kind: 'changeOther', path: '/workflows/b', from: undefined, to: {} },
     ]);

@@ -7,6 +7,7 @@ import type { FieldTypeDefinition, JsonSchema } from './field-types/field-type.j
 import { listFieldTypes } from './field-types/registry.js';
 import { buildFieldSchema, nameSchema } from './field-schema.js';
 import { MAX_NAME_LENGTH, NAME_PATTERN } from './names.js';
+import { ENTITY_PERMISSION_SCHEMA, ROLE_SCHEMA } from './roles/roles-schema.js';
 import { CONDITIONS_SCHEMA, RULES_SCHEMA, TAB_SCHEMA, VIEWS_SCHEMA } from './rules/rules-schema.js';
 
 const NAME_KEYS: JsonSchema = { pattern: NAME_PATTERN, maxLength: MAX_NAME_LENGTH };
@@ -89,7 +90,7 @@ const ENTITY: JsonSchema = {
     displayField: { type: 'string', description: 'Text field shown when a record is referenced (default: the first text field).' },
     fields: {
       type: 'object',
-      description: 'Fields by name. Records also have id, createdAt, updatedAt, createdBy and updatedBy.',
+      description: 'Fields by name. Records also have id, createdAt, updatedAt, createdBy, updatedBy, owner and team.',
       propertyNames: NAME_KEYS,
       additionalProperties: ref('field'),
     },
@@ -104,7 +105,7 @@ export function buildDocumentSchema(types: FieldTypeDefinition[] = listFieldType
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Trellis metadata document',
-    description: 'Everything a Trellis workspace configures: entities with their fields and layouts.',
+    description: 'Everything a Trellis workspace configures: entities with their fields and layouts, and roles.',
     type: 'object',
     required: ['entities'],
     additionalProperties: false,
@@ -117,8 +118,12 @@ export function buildDocumentSchema(types: FieldTypeDefinition[] = listFieldType
         additionalProperties: ref('entity'),
       },
       workflows: { type: 'object', description: 'Workflows by name (kept as they are until workflows are built).' },
-      roles: { type: 'object', description: 'Roles by name (kept as they are until roles are built).' },
+      roles: {
+        type: 'object',
+        description: 'Roles by name (camelCase, e.g. "salesRep"; "admin" is built in): what their users may read, create, update and delete.',
+        additionalProperties: ref('role'),
+      },
     },
-    definitions: { entity: ENTITY, field: buildFieldSchema(types) },
+    definitions: { entity: ENTITY, field: buildFieldSchema(types), role: ROLE_SCHEMA, entityPermission: ENTITY_PERMISSION_SCHEMA },
   };
 }

@@ -38,6 +38,10 @@ export { pointer, segmentsOf } from './problems.js';
 export * from './diff.js';
 export * from './plan.js';
 export * from './storage.js';
+export { ownershipUpgradeSql } from './ownership-upgrade.js';
 /** A small valid CRM document (companies, contacts, opportunities, tags) for tests and examples. */
 export { salesDocument } from './testing/fixtures.js';
 export * from './rules/index.js';
+// Roles: validation runs in validateDocument; these keep roles consistent when entities and fields change.
+export { renameEntityInRoles, withoutReferencesTo } from './roles/role-edits.js';
+export { describeRoleChanges } from './roles/describe-role-changes.js';

@@ -44,8 +44,21 @@ export function graphqlNames(entityName: string, plural: string) {
   };
 }
 
-/** Record columns every entity table has; field names may not take these names. */
-export const SYSTEM_FIELDS = ['id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy'] as const;
+/**
+ * Record columns every entity table has; field names may not take these names. `owner` (a user id) and `team`
+ * (a team id) say whose the record is, for record-level permissions; unlike the others they are writable.
+ */
+export const SYSTEM_FIELDS = ['id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'owner', 'team'] as const;
+
+/** The system fields stored as a reference (`owner` → column `owner_id`), like a manyToOne field. */
+export const REFERENCE_SYSTEM_FIELDS = ['owner', 'team'] as const;
+
+/** System fields the generated API can sort and filter by (the OrderField enum); createdBy/updatedBy are free text. */
+export const SORTABLE_SYSTEM_FIELDS: readonly string[] = ['id', 'createdAt', 'updatedAt', 'owner', 'team'];
+
+/** The column of a system field: `createdAt` → `created_at`, `owner` → `owner_id`. */
+export const systemColumnName = (field: string): string =>
+  (REFERENCE_SYSTEM_FIELDS as readonly string[]).includes(field) ? columnName(field, '_id') : columnName(field);
 
 /** Postgres's identifier limit (bytes; names are ASCII). */
 export const MAX_IDENTIFIER_LENGTH = 63;

@@ -58,7 +58,8 @@ function describe(ctx: PlanContext, c: DiffChange): string | undefined {
     case 'changeField':
       return STORAGE_PROPERTIES.has(c.property) ? undefined : fieldDescription(c);
     case 'changeOther':
-      return `Change ${c.path} (metadata only)`;
+      // Roles: described change by change in plan-roles.ts.
+      return c.path.startsWith('/roles/') ? undefined : `Change ${c.path} (metadata only)`;
     case 'addField': {
       const f = ctx.to.entities[c.entity]?.fields[c.field];
       if (ctx.addedEntities.has(c.entity) || f?.cardinality !== 'oneToMany') return undefined;

@@ -15,7 +15,11 @@ const sales = (mutate: (doc: MetadataDocument) => void = () => undefined): Metad
 };
 const withCompanyField = (name: string, field: FieldDefinition) => sales((d) => (d.entities.company!.fields[name] = field));
 const summary = (plan: ReturnType<typeof planWith>) => plan.steps.map((s) => `${s.kind} ${s.entity ?? ''}${s.field ? '.' + s.field : ''}`);
-const SYSTEM = { id: 'uuid', created_at: 'timestamp with time zone', updated_at: 'timestamp with time zone', created_by: 'text', updated_by: 'text' };
+/** The system columns of a table created before record ownership (owner_id, team_id) existed. */
+const LEGACY_SYSTEM = { id: 'uuid', created_at: 'timestamp with time zone', updated_at: 'timestamp with time zone', created_by: 'text', updated_by: 'text' };
+const SYSTEM = { ...LEGACY_SYSTEM, owner_id: 'uuid', team_id: 'uuid' };
+/** Ownership indexes, dropped when the entity was removed, re-created by a restore. */
+const OWNERSHIP_INDEXES = ['CREATE INDEX IF NOT EXISTS "contact__owner_id_idx" ON "main"."contact" ("owner_id")', 'CREATE INDEX IF NOT EXISTS "contact__team_id_idx" ON "main"."contact" ("team_id")'];
 
 describe('planMigration: restoring moved-aside fields', () => {
   const notes: FieldDefinition = { type: 'longText', label: 'Notes' };
@@ -162,7 +166,7 @@ describe('planMigration: restoring moved-aside entities', () => {
       entity: 'contact',
       description: 'Restore entity Contact (contact) from the table set aside in version 4 (data kept)',
       destructive: false,
-      sql: ['ALTER TABLE "main"."__dropped_v4_contact" RENAME TO "contact"'],
+      sql: ['ALTER TABLE "main"."__dropped_v4_contact" RENAME TO "contact"', ...OWNERSHIP_INDEXES],
     });
     expect(summary(plan)).toEqual([
       'renameTable contact', 'addForeignKey contact.company', 'createIndex contact.company', 'createIndex contact.email', 'metadataOnly company.contacts',
@@ -179,6 +183,7 @@ describe('planMigration: restoring moved-aside entities', () => {
     });
     expect(plan.steps[0]!.sql).toEqual([
       'ALTER TABLE "main"."__dropped_v4_contact" RENAME TO "contact"',
+      ...OWNERSHIP_INDEXES,
       'ALTER TABLE "main"."contact" ADD COLUMN "email" text',
       'ALTER TABLE "main"."contact" RENAME COLUMN "phone" TO "__dropped_v9_phone"',
       'ALTER TABLE "main"."contact" RENAME COLUMN "__dropped_v3_phone" TO "phone"',
@@ -188,6 +193,18 @@ describe('planMigration: restoring moved-aside entities', () => {
       'Restore entity Contact (contact) from the table set aside in version 4 (data kept; column phone restored from __dropped_v3_phone; ' +
         'column "email" text added; columns phone moved aside as __dropped_v9_phone, nickname moved aside as __dropped_v9_nickname)',
     );
+  });
+
+  it('adds the ownership columns to a table set aside before record ownership existed', () => {
+    const contact = { ...LEGACY_SYSTEM, first_name: 'text', last_name: 'text', email: 'text', phone: 'text', company_id: 'uuid' };
+    const plan = planWith(withoutContact(), sales(), { tables: { __dropped_v4_contact: contact } });
+    expect(plan.steps[0]!.sql).toEqual([
+      'ALTER TABLE "main"."__dropped_v4_contact" RENAME TO "contact"',
+      'ALTER TABLE "main"."contact" ADD COLUMN "owner_id" uuid REFERENCES "trellis"."user"("id") ON DELETE SET NULL',
+      OWNERSHIP_INDEXES[0],
+      'ALTER TABLE "main"."contact" ADD COLUMN "team_id" uuid REFERENCES "trellis"."team"("id") ON DELETE SET NULL',
+      OWNERSHIP_INDEXES[1],
+    ]);
   });
 
   it('creates a fresh table when the set-aside table is not a record table', () => {

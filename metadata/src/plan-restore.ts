@@ -23,7 +23,7 @@ import type { PlanContext } from './plan-context.js';
 import type { PlanStep, SetAsideInventory } from './plan-types.js';
 import { DROPPED_PREFIX, droppedName, quoteIdent, setAsideVersion } from './sql.js';
 import { sameSqlType } from './sql-type.js';
-import { SYSTEM_COLUMNS, fieldColumns, type PhysicalColumn } from './storage.js';
+import { OWNERSHIP_COLUMNS, SYSTEM_COLUMNS, fieldColumns, type PhysicalColumn } from './storage.js';
 import type { FieldDefinition } from './types.js';
 
 /** Column name → SQL type. */
@@ -163,7 +163,13 @@ export function planTableRestore(ctx: PlanContext, entity: string): PlanStep | u
   const def = ctx.to.entities[entity]!;
   const table = tableName(entity);
   const sql = [`ALTER TABLE ${ctx.q(aside.name)} RENAME TO ${quoteIdent(table)}`];
-  const used = new Set(SYSTEM_COLUMNS.map(([name]) => name));
+  const used = new Set([...SYSTEM_COLUMNS.map(([name]) => name), ...OWNERSHIP_COLUMNS.map((c) => c.column)]);
+  // Ownership indexes were dropped with the entity; a table set aside before record ownership existed lacks the columns too.
+  const t = ctx.q(table);
+  for (const c of OWNERSHIP_COLUMNS) {
+    if (aside.columns[c.column] === undefined) sql.push(`ALTER TABLE ${t} ADD COLUMN ${quoteIdent(c.column)} ${c.sqlType}`);
+    sql.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(c.index(table))} ON ${t} (${quoteIdent(c.column)})`);
+  }
   const renamed: ColumnRecovery['renamed'] = [];
   const added: PhysicalColumn[] = [];
   const displaced: string[] = [];
@@ -178,7 +184,6 @@ export function planTableRestore(ctx: PlanContext, entity: string): PlanStep | u
   }
   // Columns no field uses (left by a field removed while the entity was gone): out of the way of later fields.
   const unused = Object.keys(aside.columns).filter((c) => !used.has(c) && !c.startsWith(DROPPED_PREFIX));
-  const t = ctx.q(table);
   sql.push(...unused.map((c) => `ALTER TABLE ${t} RENAME COLUMN ${quoteIdent(c)} TO ${quoteIdent(droppedName(ctx.options.version, c))}`));
   displaced.push(...unused);
   const details = [

@@ -8,7 +8,7 @@ import type { PlanContext } from './plan-context.js';
 import { storageCreatedSql, storageCreatedSqlOfEntity, storageRemovedSql, storageRenamedSql } from './plan-field-storage.js';
 import { columnList, planFieldRestore, planTableRestore } from './plan-restore.js';
 import { droppedName, quoteIdent } from './sql.js';
-import { SYSTEM_COLUMNS, fieldColumns, foreignKeyOf, uniqueIndexOf } from './storage.js';
+import { OWNERSHIP_COLUMNS, SYSTEM_COLUMNS, fieldColumns, foreignKeyOf, uniqueIndexOf } from './storage.js';
 import type { FieldDefinition } from './types.js';
 
 export function planCreateTables(ctx: PlanContext): void {
@@ -22,13 +22,18 @@ export function planCreateTables(ctx: PlanContext): void {
     const def = ctx.to.entities[entity]!;
     const table = tableName(entity);
     const fieldCols = Object.entries(def.fields).flatMap(([name, field]) => fieldColumns(name, field));
-    const columns = [...SYSTEM_COLUMNS.map(([name, type]) => `${quoteIdent(name)} ${type}`), ...fieldCols.map((c) => `${quoteIdent(c.name)} ${c.sqlType}`)];
+    const columns = [
+      ...SYSTEM_COLUMNS.map(([name, type]) => `${quoteIdent(name)} ${type}`),
+      ...OWNERSHIP_COLUMNS.map((c) => `${quoteIdent(c.column)} ${c.sqlType}`),
+      ...fieldCols.map((c) => `${quoteIdent(c.name)} ${c.sqlType}`),
+    ];
+    const ownershipIndexes = OWNERSHIP_COLUMNS.map((c) => `CREATE INDEX ${quoteIdent(c.index(table))} ON ${ctx.q(table)} (${quoteIdent(c.column)})`);
     ctx.add('create', {
       kind: 'createTable',
       entity,
       description: `Create table for entity ${def.label} (${table})`,
       destructive: false,
-      sql: [`CREATE TABLE ${ctx.q(table)} (${columns.join(', ')})`, ...storageCreatedSqlOfEntity(ctx, entity, table)],
+      sql: [`CREATE TABLE ${ctx.q(table)} (${columns.join(', ')})`, ...ownershipIndexes, ...storageCreatedSqlOfEntity(ctx, entity, table)],
     });
   }
 }
@@ -54,6 +59,8 @@ export function planRenameTables(ctx: PlanContext): void {
     if (entity === fromEntity) continue;
     const [oldTable, newTable] = [tableName(fromEntity), tableName(entity)];
     const sql = [`ALTER TABLE ${ctx.q(oldTable)} RENAME TO ${quoteIdent(newTable)}`];
+    // IF EXISTS: tables created before record ownership existed have no ownership indexes.
+    sql.push(...OWNERSHIP_COLUMNS.map((c) => `ALTER INDEX IF EXISTS ${ctx.q(c.index(oldTable))} RENAME TO ${quoteIdent(c.index(newTable))}`));
     for (const [, old, fromDef] of ctx.persistingFields(entity)) {
       sql.push(...renameConstraintsSql(ctx, newTable, fromDef, [fromEntity, old], [entity, old]));
       sql.push(...storageRenamedSql(ctx, [oldTable, old], [newTable, old], fromDef));
@@ -169,6 +176,11 @@ export function planRemoveEntities(ctx: PlanContext): void {
     const table = tableName(entity);
     for (const [field, f] of Object.entries(def.fields).sort(([a], [b]) => (a < b ? -1 : 1))) {
       for (const step of dropConstraintSteps(ctx, table, entity, field, f)) ctx.add('drop', { ...step, entity, field });
+    }
+    // Freed so a new entity of the same name can create them (a restore re-creates them when missing).
+    for (const c of OWNERSHIP_COLUMNS) {
+      const index = c.index(table);
+      ctx.add('drop', { kind: 'dropIndex', entity, description: `Drop index "${index}" of ${entity}.${c.field}`, destructive: false, sql: [`DROP INDEX IF EXISTS ${ctx.q(index)}`] });
     }
     const aside = droppedName(ctx.options.version, table);
     const storage = Object.entries(def.fields).flatMap(([field, f]) => {

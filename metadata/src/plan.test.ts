@@ -14,7 +14,7 @@ const planChange = (mutate: (doc: MetadataDocument) => void) => {
 const summary = (plan: ReturnType<typeof planBetween>) => plan.steps.map((s) => `${s.kind} ${s.entity ?? ''}${s.field ? '.' + s.field : ''}`);
 
 describe('planMigration: tables and columns', () => {
-  it('creates a table with the system columns and one typed column per field', () => {
+  it('creates a table with the system columns (owner and team referencing the platform users and teams, indexed) and one typed column per field', () => {
     const plan = planBetween(EMPTY, { entities: { tag: salesDocument().entities.tag! } });
     expect(plan.steps[0]).toEqual({
       kind: 'createTable',
@@ -23,7 +23,11 @@ describe('planMigration: tables and columns', () => {
       destructive: false,
       sql: [
         'CREATE TABLE "main"."tag" ("id" uuid PRIMARY KEY DEFAULT gen_random_uuid(), "created_at" timestamptz NOT NULL DEFAULT now(), ' +
-          '"updated_at" timestamptz NOT NULL DEFAULT now(), "created_by" text, "updated_by" text, "name" text)',
+          '"updated_at" timestamptz NOT NULL DEFAULT now(), "created_by" text, "updated_by" text, ' +
+          '"owner_id" uuid REFERENCES "trellis"."user"("id") ON DELETE SET NULL, "team_id" uuid REFERENCES "trellis"."team"("id") ON DELETE SET NULL, ' +
+          '"name" text)',
+        'CREATE INDEX "tag__owner_id_idx" ON "main"."tag" ("owner_id")',
+        'CREATE INDEX "tag__team_id_idx" ON "main"."tag" ("team_id")',
       ],
     });
   });
@@ -109,6 +113,8 @@ describe('planMigration: tables and columns', () => {
     const sql = plan.steps.filter((s) => s.kind === 'renameTable').flatMap((s) => s.sql);
     expect(sql).toEqual([
       'ALTER TABLE "main"."opportunity" RENAME TO "deal"',
+      'ALTER INDEX IF EXISTS "main"."opportunity__owner_id_idx" RENAME TO "deal__owner_id_idx"',
+      'ALTER INDEX IF EXISTS "main"."opportunity__team_id_idx" RENAME TO "deal__team_id_idx"',
       'ALTER TABLE "main"."deal" RENAME CONSTRAINT "opportunity__company_id_fkey" TO "deal__company_id_fkey"',
       'ALTER INDEX "main"."opportunity__company_id_idx" RENAME TO "deal__company_id_idx"',
       'ALTER TABLE "main"."opportunity__tags" RENAME TO "deal__tags"',
@@ -153,10 +159,13 @@ describe('planMigration: tables and columns', () => {
       ['dropForeignKey', false, ['ALTER TABLE "main"."contact" DROP CONSTRAINT IF EXISTS "contact__company_id_fkey"']],
       ['dropIndex', false, ['DROP INDEX IF EXISTS "main"."contact__company_id_idx"']],
       ['dropIndex', false, ['DROP INDEX IF EXISTS "main"."contact__email_key"']],
+      // Freed so that a new entity named contact can create its own ownership indexes.
+      ['dropIndex', false, ['DROP INDEX IF EXISTS "main"."contact__owner_id_idx"']],
+      ['dropIndex', false, ['DROP INDEX IF EXISTS "main"."contact__team_id_idx"']],
       ['dropTable', true, ['ALTER TABLE "main"."contact" RENAME TO "__dropped_v7_contact"']],
       ['metadataOnly', false, []],
     ]);
-    expect(plan.steps[3]!.description).toBe('Remove entity Contact (contact): table moved aside as __dropped_v7_contact (data kept for undo)');
+    expect(plan.steps[5]!.description).toBe('Remove entity Contact (contact): table moved aside as __dropped_v7_contact (data kept for undo)');
   });
 
   it('frees a column name taken over by a new field before adding the new column', () => {

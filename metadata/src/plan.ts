@@ -13,6 +13,7 @@ import { planTypeChanges } from './plan-alter.js';
 import { PHASES, PlanContext } from './plan-context.js';
 import { planMetadataChanges } from './plan-metadata.js';
 import { planImpact } from './plan-impact.js';
+import { planRoleChanges } from './plan-roles.js';
 import { planDerivedRecompute } from './plan-derived.js';
 import { planForeignKeys, planIndexes, planJunctions } from './plan-relations.js';
 import {
@@ -38,6 +39,7 @@ export function planMigration(from: MetadataDocument, to: MetadataDocument, diff
   planRemoveFields(ctx);
   planRemoveEntities(ctx);
   planMetadataChanges(ctx);
+  planRoleChanges(ctx); // what each changed role gains or loses (no SQL)
   planImpact(ctx); // what the renamed and removed fields were used by
   planDerivedRecompute(ctx); // after every DDL step: formula and roll-up values computed again
   const steps = PHASES.flatMap((phase) => ctx.steps.get(phase)!);

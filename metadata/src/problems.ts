@@ -41,9 +41,12 @@ export type Report = (path: string, code: string, message: string) => void;
 /** A semantic check: looks at the (possibly broken) document and reports problems. */
 export type DocumentCheck = (doc: MetadataDocument, report: Report) => void;
 
-/** Human location of a path: `field opportunity.amount`, `entity opportunity`, `the layouts of entity company`. */
+/** Human location of a path: `field opportunity.amount`, `entity opportunity`, `the layouts of entity company`, `role salesRep`. */
 export function describeLocation(path: string): string {
   const s = segmentsOf(path);
+  if (s[0] === 'roles' && s[1] !== undefined) {
+    return s[2] === 'entities' && s[3] !== undefined ? `the ${s[3]} permissions of role ${s[1]}` : `role ${s[1]}`;
+  }
   if (s[0] !== 'entities' || s[1] === undefined) return s.length ? `"${s.join('.')}"` : 'the document';
   if (s[2] === 'fields' && s[3] !== undefined) return `field ${s[1]}.${s[3]}`;
   if (s[2] === 'layouts') return `the layouts of entity ${s[1]}`;

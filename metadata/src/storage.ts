@@ -3,9 +3,9 @@
  * Every physical name is computed from the document, so the plan can find what an earlier plan created.
  */
 import { findFieldType } from './field-types/registry.js';
-import { columnName, tableName } from './naming.js';
+import { columnName, systemColumnName, tableName } from './naming.js';
 import { listJunctions, type JunctionInfo } from './relations.js';
-import { foreignKeyName, indexName, uniqueIndexName } from './sql.js';
+import { foreignKeyName, indexName, qualifiedName, uniqueIndexName } from './sql.js';
 import type { FieldDefinition, MetadataDocument } from './types.js';
 
 export interface PhysicalColumn {
@@ -22,6 +22,32 @@ export const SYSTEM_COLUMNS: readonly (readonly [string, string])[] = [
   ['created_by', 'text'],
   ['updated_by', 'text'],
 ];
+
+/** Schema of the platform tables (users, teams, role assignments…), outside every workspace schema. */
+export const PLATFORM_SCHEMA = 'trellis';
+
+/** A system column that references a platform table: who owns a record (`owner_id`) and its team (`team_id`). */
+export interface OwnershipColumn {
+  field: 'owner' | 'team';
+  column: string;
+  sqlType: string;
+  /** Its index on `table` (records are filtered by owner and team for record-level permissions). */
+  index: (table: string) => string;
+}
+
+const ownership = (field: 'owner' | 'team', platformTable: string): OwnershipColumn => ({
+  field,
+  column: systemColumnName(field),
+  // ON DELETE SET NULL: removing a user or team never removes or blocks the records they had.
+  sqlType: `uuid REFERENCES ${qualifiedName(PLATFORM_SCHEMA, platformTable)}("id") ON DELETE SET NULL`,
+  index: (table) => indexName(table, systemColumnName(field)),
+});
+
+/**
+ * Kept apart from SYSTEM_COLUMNS: tables created (or set aside) before record ownership existed lack them,
+ * so they do not decide whether a set-aside table can be restored, and a restore adds them when missing.
+ */
+export const OWNERSHIP_COLUMNS: readonly OwnershipColumn[] = [ownership('owner', 'user'), ownership('team', 'team')];
 
 /** The columns a field is stored in (none for toMany relations). Throws on an unregistered type. */
 export function fieldColumns(fieldName: string, field: FieldDefinition): PhysicalColumn[] {

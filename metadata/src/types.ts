@@ -8,9 +8,49 @@ export interface MetadataDocument {
   /** Optional pointer to the published JSON Schema, for editor completion in pack files. */
   $schema?: string;
   entities: Record<string, EntityDefinition>;
-  /** Filled by later capabilities (workflows, roles); kept opaque and round-tripped until then. */
+  /** Filled by a later capability (workflows); kept opaque and round-tripped until then. */
   workflows?: Record<string, unknown>;
-  roles?: Record<string, unknown>;
+  /** Roles by name (camelCase; `admin` is built in and reserved): what their users may see and do. */
+  roles?: Record<string, RoleDefinition>;
+}
+
+/** The built-in role: full access to every entity, field and record, and both studio capabilities. Not in the document. */
+export const ADMIN_ROLE = 'admin';
+
+/**
+ * Which records a role's grant covers: `true` every record, `false` (or absent) none, an object a JSON Logic
+ * predicate over `{ record, user }` (e.g. `{"==": [{"var": "record.owner"}, {"var": "user.id"}]}`).
+ */
+export type RecordScope = boolean | JsonLogicObject;
+
+/** A JSON Logic expression object (one operator key), e.g. `{"==": [a, b]}`. */
+export type JsonLogicObject = Record<string, unknown>;
+
+/** How a role sees one field: `hidden` (never returned), `readOnly` (returned, not writable); absent = editable. */
+export type FieldAccessLevel = 'hidden' | 'readOnly';
+
+/** What a role may do with the records of one entity. */
+export interface EntityPermission {
+  read?: RecordScope;
+  create?: boolean;
+  /** Effective scope = read ∧ update (you cannot update what you cannot see). */
+  update?: RecordScope;
+  /** Effective scope = read ∧ delete. */
+  delete?: RecordScope;
+  /** A write may leave the record outside this role's read scope (hand it to another owner). Default false. */
+  transfer?: boolean;
+  fields?: Record<string, FieldAccessLevel>;
+}
+
+export interface RoleDefinition {
+  label: string;
+  description?: string;
+  /** Studio capability: edit and publish metadata (entities, fields, rules, roles…). */
+  manageMetadata?: boolean;
+  /** Studio capability: manage users, teams, role assignments, API keys; read the security log. */
+  manageUsers?: boolean;
+  /** Entities not listed: no access at all (deny by default, like Salesforce). */
+  entities?: Record<string, EntityPermission>;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * `validateDocument`: every problem of a metadata document at once — first its shape (JSON Schema via ajv),
- * then the rules a schema cannot express (names, references, relations, generated-name collisions, layouts).
+ * then the rules a schema cannot express (names, references, relations, generated-name collisions, layouts, roles).
  * Each problem has a JSON-pointer path, a stable code, and a message saying what, where and how to fix.
  */
 import { checkFields } from './check-fields.js';
@@ -12,6 +12,7 @@ import { checkExpressions } from './rules/check-expressions.js';
 import { checkRules } from './rules/check-rules.js';
 import { checkViews } from './rules/check-views.js';
 import { checkDerivedFields } from './derived-fields.js';
+import { checkRoles } from './roles/check-roles.js';
 import { sortProblems, type DocumentCheck } from './problems.js';
 import { structuralProblems } from './structural-problems.js';
 import type { MetadataDocument, MetadataProblem } from './types.js';
@@ -21,6 +22,8 @@ const SEMANTIC_CHECKS: DocumentCheck[] = [checkNames, checkFields, checkRelation
 SEMANTIC_CHECKS.push(checkExpressions, checkRules, checkViews);
 // Formulas and roll-ups: roll-up relations and aggregated fields, what formulas read, no dependency cycles.
 SEMANTIC_CHECKS.push(checkDerivedFields);
+// Roles: names, the entities and fields they name, grants that cannot apply. (Their scopes: checkExpressions.)
+SEMANTIC_CHECKS.push(checkRoles);
 
 function semanticProblems(doc: unknown): MetadataProblem[] {
   const problems: MetadataProblem[] = [];

@@ -26,3 +26,5 @@ export type { CompiledFormula, ComputedFormulas, EntityFormulas, RelatedRecords 
 export { coerceFormulaValue, roundHalfAway } from './formulas/formula-value.js';
 export type { FormulaOutcome, FormulaValue } from './formulas/formula-value.js';
 export { rollupValue } from './formulas/rollup-value.js';
+// Access: what a set of roles may read, create, update, delete and transfer, field by field, and why.
+export * from './access/index.js';

@@ -32,4 +32,13 @@ describe('toListColumns', () => {
     expect(view.columns.map((c) => c.field)).toEqual(['opportunities', 'name']);
     expect(view.sort).toEqual([{ field: 'createdAt', direction: 'desc' }]);
   });
+
+  it('shows the owner and team system columns as sortable ids', () => {
+    const doc = salesDocument();
+    doc.entities.opportunity!.layouts = { list: { columns: ['name', 'owner', 'team'] } };
+    expect(toListColumns(doc, 'opportunity').columns.slice(1)).toEqual([
+      { field: 'owner', label: 'Owner', fieldType: 'text', widget: 'text', sortable: true, system: true },
+      { field: 'team', label: 'Team', fieldType: 'text', widget: 'text', sortable: true, system: true },
+    ]);
+  });
 });

@@ -34,6 +34,9 @@ const SYSTEM_COLUMNS: Record<string, Omit<ListColumn, 'field' | 'label'>> = {
   updatedAt: { fieldType: 'dateTime', widget: 'dateTime', sortable: true, system: true },
   createdBy: { fieldType: 'text', widget: 'text', sortable: false, system: true },
   updatedBy: { fieldType: 'text', widget: 'text', sortable: false, system: true },
+  // A user id and a team id: the studio shows the user's / team's name.
+  owner: { fieldType: 'text', widget: 'text', sortable: true, system: true },
+  team: { fieldType: 'text', widget: 'text', sortable: true, system: true },
 };
 
 /**

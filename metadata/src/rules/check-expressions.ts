@@ -16,6 +16,7 @@ const NAMES: Record<ExpressionContext, string> = {
   viewFilter: 'The view filter',
   formula: 'The formula',
   rollupFilter: 'The roll-up filter',
+  roleScope: 'The record scope',
 };
 
 export interface CheckExpressionOptions {
@@ -65,7 +66,7 @@ export function checkExpression(
 export const checkExpressions: DocumentCheck = (doc, report) => {
   const dangling = new DanglingMessages(doc);
   for (const site of expressionSites(doc)) {
-    const name = site.context === 'rule' || site.context === 'condition' ? site.property : undefined;
+    const name = site.context === 'rule' || site.context === 'condition' ? site.property : site.context === 'roleScope' ? `The ${site.property} scope` : undefined;
     const options: CheckExpressionOptions = { expected: site.expected, ...(name ? { name } : {}) };
     for (const p of problemsOf(doc, site.entity, site.expr, site.path, site.context, options, dangling)) report(p.path, p.code, p.message);
   }

@@ -3,13 +3,11 @@
  * once, and sort only by sortable fields. (A view's `filter`: check-expressions.ts.)
  */
 import { findFieldType } from '../field-types/registry.js';
-import { SYSTEM_FIELDS } from '../naming.js';
+import { SORTABLE_SYSTEM_FIELDS, SYSTEM_FIELDS } from '../naming.js';
 import { entityEntries, isRecord, pointer, type DocumentCheck } from '../problems.js';
 import { checkComponentName } from './check-rules.js';
 import { DanglingMessages } from './dangling.js';
 
-/** System fields the generated API can sort by. */
-const SORTABLE_SYSTEM_FIELDS = ['id', 'createdAt', 'updatedAt'];
 
 export const checkViews: DocumentCheck = (doc, report) => {
   const dangling = new DanglingMessages(doc);

@@ -35,6 +35,7 @@ export class DanglingMessages {
       );
     }
     const fields = Object.keys(this.doc.entities[entity]?.fields ?? {});
-    return `Field ${field} of ${entity} does not exist but is used by ${list} — remove or change those first, or add the field${didYouMean(field, fields)}`.replace(/([^?])$/, '$1.');
+    const roles = uses.some((u) => u.kind === 'role') ? ` (withoutReferencesTo(doc, "${entity}", "${field}") removes what roles say about it, as the studio does when you remove a field)` : '';
+    return `Field ${field} of ${entity} does not exist but is used by ${list} — remove or change those first${roles}, or add the field${didYouMean(field, fields)}`.replace(/([^?])$/, '$1.');
   }
 }

@@ -10,7 +10,7 @@ import type { LogicType } from './operations.js';
 import type { AnalysisScope } from './var-paths.js';
 
 /** Where an expression lives; decides which context roots it sees. */
-export type ExpressionContext = 'rule' | 'condition' | 'viewFilter' | 'formula' | 'rollupFilter';
+export type ExpressionContext = 'rule' | 'condition' | 'viewFilter' | 'formula' | 'rollupFilter' | 'roleScope';
 
 const CONTEXTS: Record<ExpressionContext, Omit<AnalysisScope, 'doc' | 'entity'>> = {
   rule: { roots: ['record', 'previous', 'user', 'now'], related: true, what: 'a validation rule' },
@@ -18,6 +18,13 @@ const CONTEXTS: Record<ExpressionContext, Omit<AnalysisScope, 'doc' | 'entity'>>
   viewFilter: { roots: ['record', 'user', 'now'], related: false, what: 'a view filter' },
   formula: { roots: ['record'], related: true, what: 'a formula' },
   rollupFilter: { roots: ['record'], related: false, what: 'a roll-up filter' },
+  // Compiled to SQL per request: the record as stored and who asks, nothing else.
+  roleScope: {
+    roots: ['record', 'user'],
+    related: false,
+    what: 'a record scope of a role',
+    whyNot: { previous: 'a scope is about the record as stored', now: 'which records a role may see must not change with the clock' },
+  },
 };
 
 /** The analysis scope of an expression of `context` over records of `entity`. */
@@ -26,11 +33,12 @@ export function expressionScope(doc: MetadataDocument, entity: string, context: 
 }
 
 /** The kinds of document components that can reference a field. */
-export type ReferenceKind = 'rule' | 'condition' | 'layout' | 'listLayout' | 'view' | 'formula' | 'rollup' | 'displayField' | 'relation';
+export type ReferenceKind = 'rule' | 'condition' | 'layout' | 'listLayout' | 'view' | 'formula' | 'rollup' | 'displayField' | 'relation' | 'role';
 
 /** A document component, for messages: its kind, the entity it belongs to, and a short name (`rule closeDateWhenWon`). */
 export interface Component {
   kind: ReferenceKind;
+  /** The entity it belongs to (for a role: the entity whose permissions name the field). */
   owner: string;
   name: string;
   /** For formulas, roll-ups and relations: the field of `owner` the component is. */
@@ -94,6 +102,29 @@ export function expressionSites(doc: MetadataDocument): ExpressionSite[] {
       if ('filter' in field && target !== undefined) {
         const component: Component = { kind: 'rollup', owner: entity, name: `rollup ${name}`, field: name };
         sites.push({ component, property: 'filter', path: pointer(...base, 'fields', name, 'filter'), expr: field.filter, context: 'rollupFilter', entity: target, expected: 'boolean' });
+      }
+    }
+  }
+  sites.push(...roleScopeSites(doc));
+  return sites;
+}
+
+/** The scoped operations of a role's entity permission. */
+export const SCOPED_OPERATIONS = ['read', 'update', 'delete'] as const;
+
+/** Record scopes of roles that are predicates (`true`/`false` need no analysis), for entities the document has. */
+function roleScopeSites(doc: MetadataDocument): ExpressionSite[] {
+  const sites: ExpressionSite[] = [];
+  if (!isRecord(doc.roles)) return sites;
+  for (const [role, def] of Object.entries(doc.roles)) {
+    if (!isRecord(def) || !isRecord(def.entities)) continue;
+    for (const [entity, permission] of Object.entries(def.entities)) {
+      if (!isRecord(permission) || !isRecord(doc.entities) || !isRecord(doc.entities[entity])) continue;
+      const component: Component = { kind: 'role', owner: entity, name: `role ${role}` };
+      for (const property of SCOPED_OPERATIONS) {
+        const expr = permission[property];
+        if (!isRecord(expr)) continue;
+        sites.push({ component, property, path: pointer('roles', role, 'entities', entity, property), expr, context: 'roleScope', entity, expected: 'boolean' });
       }
     }
   }

@@ -47,10 +47,27 @@ export const SYSTEM_FIELD_TYPES: Readonly<Record<string, LogicType>> = {
   updatedAt: 'dateTime',
   createdBy: 'string',
   updatedBy: 'string',
+  /** The owning user's id. */
+  owner: 'string',
+  /** The record's team id. */
+  team: 'string',
 };
 
-/** Properties of `user` in the rule context. */
-export const USER_PROPERTIES: Readonly<Record<string, LogicType>> = { id: 'string', kind: 'string', name: 'string', email: 'string' };
+/**
+ * Properties of `user` in the rule context. `roles` are role names, `teams` team ids; `attributes` holds free
+ * key/values an admin sets on a user, read one at a time as `user.attributes.<key>` (e.g. `user.attributes.region`).
+ */
+export const USER_PROPERTIES: Readonly<Record<string, LogicType>> = {
+  id: 'string',
+  kind: 'string',
+  name: 'string',
+  email: 'string',
+  roles: 'array',
+  teams: 'array',
+  locale: 'string',
+  timeZone: 'string',
+  attributes: 'any',
+};
 
 /** Sub-values reachable below a field of this type (currency: amount and currency), with their types. */
 export function fieldSubValues(field: FieldDefinition): Record<string, LogicType> | undefined {

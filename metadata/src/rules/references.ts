@@ -1,7 +1,7 @@
 /**
  * Impact analysis: every place of a document that names a field — expressions (rules, conditions, view filters,
- * formulas, roll-up filters), rule messages and field lists, layouts, views, the display field, roll-up and
- * relation properties — including references from other entities through relations (`record.company.employees`,
+ * formulas, roll-up filters, role scopes), rule messages and field lists, layouts, views, the display field, roll-up
+ * and relation properties, the field access of roles — including references from other entities through relations (`record.company.employees`,
  * a roll-up over `opportunities.amount`). `findReferences` answers "what uses this field?"; the sites also say
  * how to rewrite each reference (used by `rewriteReferences`).
  */
@@ -157,6 +157,21 @@ function collectFields(c: Collector, doc: MetadataDocument, entity: string, def:
   }
 }
 
+/** Field access levels of roles (`roles.<role>.entities.<entity>.fields.<field>`); their scopes are expression sites. */
+function collectRoles(c: Collector, doc: MetadataDocument): void {
+  if (!isRecord(doc.roles)) return;
+  for (const [role, def] of Object.entries(doc.roles)) {
+    if (!isRecord(def) || !isRecord(def.entities)) continue;
+    for (const [entity, permission] of Object.entries(def.entities)) {
+      if (!isRecord(permission) || !isRecord(permission.fields)) continue;
+      const component: Component = { kind: 'role', owner: entity, name: `role ${role}` };
+      for (const field of Object.keys(permission.fields)) {
+        c.add(entity, field, component, pointer('roles', role, 'entities', entity, 'fields', field), 'field access', { type: 'key' });
+      }
+    }
+  }
+}
+
 /** Every reference to a field in `doc`, in document order. */
 export function collectReferenceSites(doc: MetadataDocument, lookup: FieldLookup = documentLookup(doc)): ReferenceSite[] {
   const c = new Collector(lookup);
@@ -165,6 +180,7 @@ export function collectReferenceSites(doc: MetadataDocument, lookup: FieldLookup
     collectRulesAndViews(c, doc, entity, def);
     collectFields(c, doc, entity, def);
   }
+  collectRoles(c, doc);
   for (const site of expressionSites(doc)) {
     const { references } = analyzeJsonLogic(site.expr, expressionScope(doc, site.entity, site.context));
     const detail = site.component.kind === 'rollup' ? 'filter' : site.property;

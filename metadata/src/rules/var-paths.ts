@@ -1,7 +1,8 @@
 /**
  * Resolution of `var` paths against the rule context `{ record, previous, user, now }` of one entity:
  * `record.<field>` (or a system field), `record.<manyToOne>.<field of its target>` where related records are
- * reachable, `record.<currency>.amount|currency`, the same under `previous`, `user.id|kind|name|email`, `now`.
+ * reachable, `record.<currency>.amount|currency`, the same under `previous`, `user.<property>` (USER_PROPERTIES),
+ * `user.attributes.<key>`, `now`.
  */
 import { isRecord } from '../problems.js';
 import type { EntityDefinition, FieldDefinition, MetadataDocument } from '../types.js';
@@ -23,6 +24,8 @@ export interface AnalysisScope {
   related?: boolean;
   /** What the expression is, for messages, e.g. "a view filter" (default "this expression"). */
   what?: string;
+  /** Why a root is not available here, where the general reason (WHY_NOT) does not fit. */
+  whyNot?: Partial<Record<ContextRoot, string>>;
 }
 
 /** A value of the context an expression reads: `{ root: 'record', path: ['company', 'employees'] }`. */
@@ -129,7 +132,8 @@ export function resolveVarPath(path: string, scope: AnalysisScope): ResolvedPath
   const allowed = scope.roots ?? CONTEXT_ROOTS;
   if (!allowed.includes(root as ContextRoot)) {
     const what = scope.what ?? 'this expression';
-    const message = `"${path}": ${what} cannot use ${root} (${WHY_NOT[root as ContextRoot]}); it can use ${allowed.join(', ')}`;
+    const why = scope.whyNot?.[root as ContextRoot] ?? WHY_NOT[root as ContextRoot];
+    const message = `"${path}": ${what} cannot use ${root} (${why}); it can use ${allowed.join(', ')}`;
     return { type: 'any', reference, problem: { code: 'variable-not-allowed', message } };
   }
   if (root === 'now') {
@@ -139,7 +143,9 @@ export function resolveVarPath(path: string, scope: AnalysisScope): ResolvedPath
   if (root === 'user') {
     const property = segments[1] ?? '';
     if (segments.length === 2 && Object.hasOwn(USER_PROPERTIES, property)) return { type: USER_PROPERTIES[property]!, reference };
-    const known = Object.keys(USER_PROPERTIES).map((p) => `user.${p}`).join(', ');
+    // Attributes are free key/values (any key may be unset on a given user): any key is accepted.
+    if (property === 'attributes' && segments.length === 3 && segments[2] !== '') return { type: 'any', reference };
+    const known = [...Object.keys(USER_PROPERTIES).map((p) => `user.${p}`), 'user.attributes.<key>'].join(', ');
     return { type: 'any', reference, problem: { code: 'unknown-variable', message: `"${path}" is not a property of the user: use ${known}` } };
   }
   return { ...resolveRecordPath(scope, segments, path), reference };

@@ -1,6 +1,6 @@
 import { validateDocument } from '@trellis/metadata';
 import { isSeedLookup } from '@trellis/plugin-sdk';
-import { compileRecordValidator, toFormSchema, toListColumns } from '@trellis/runtime';
+import { compileRecordValidator, explainAccess, resolveAccess, toFormSchema, toListColumns } from '@trellis/runtime';
 import pack, { metadata, seed } from './index.js';
 
 const PLACEHOLDER_ID = '3f2b8c1e-9a4d-4f6b-8e2a-5c7d9e0f1a2b';
@@ -66,5 +66,25 @@ describe('starter-sales pack', () => {
       expect(sections.map((s) => s.label)).not.toContain('Other fields');
       expect(toListColumns(metadata, entity).sort.length).toBeGreaterThan(0);
     }
+  });
+
+  it('ships a sales rep role that works its own deals and reads every company and person', () => {
+    const access = resolveAccess(metadata, { roles: ['salesRep'] });
+    const own = { '==': [{ var: 'record.owner' }, { var: 'user.id' }] };
+    expect(access.entities.opportunity).toMatchObject({ read: [{ scope: own }], update: [{ scope: own }], delete: [{ scope: own }], create: true, transfer: false });
+    expect(access.entities.opportunity!.fields.amount).toBe('editable');
+    expect(access.entities.company).toMatchObject({ read: [{ scope: true }], update: [], create: false });
+    expect(access.entities.person).toMatchObject({ read: [{ scope: true }], update: [], create: false });
+    expect(access).toMatchObject({ manageMetadata: false, manageUsers: false });
+    expect(explainAccess(metadata, { roles: ['salesRep'] }, 'opportunity')[0]!.text).toBe('via role Sales rep: read where Owner is me');
+  });
+
+  it('ships a sales manager role that edits every sales record and deletes those of its teams', () => {
+    const access = resolveAccess(metadata, { roles: ['salesManager'] });
+    const team = { in: [{ var: 'record.team' }, { var: 'user.teams' }] };
+    for (const entity of ['company', 'person', 'opportunity']) {
+      expect(access.entities[entity]).toMatchObject({ read: [{ scope: true }], update: [{ scope: true }], delete: [{ scope: team }] });
+    }
+    expect(access).toMatchObject({ manageMetadata: false, manageUsers: false });
   });
 });

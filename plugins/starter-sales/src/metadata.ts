@@ -17,7 +17,12 @@ const industryOptions = [
   { value: 'healthcare', label: 'Healthcare' },
 ];
 
-/** Companies, the people who work there, and the deals in progress with them. */
+/** Records the acting user owns. */
+const OWNED_BY_ME = { '==': [{ var: 'record.owner' }, { var: 'user.id' }] };
+/** Records of one of the acting user's teams. */
+const IN_MY_TEAMS = { in: [{ var: 'record.team' }, { var: 'user.teams' }] };
+
+/** Companies, the people who work there, and the deals in progress with them; a sales rep and a sales manager role. */
 export const metadata: MetadataDocument = {
   entities: {
     company: {
@@ -101,6 +106,27 @@ export const metadata: MetadataDocument = {
           columns: ['name', 'company', 'stage', 'amount', 'probability', 'closeDate'],
           sort: [{ field: 'closeDate', direction: 'asc' }],
         },
+      },
+    },
+  },
+  roles: {
+    salesRep: {
+      label: 'Sales rep',
+      description: 'Works their own deals; sees every company and person.',
+      entities: {
+        company: { read: true },
+        person: { read: true },
+        opportunity: { read: OWNED_BY_ME, create: true, update: OWNED_BY_ME, delete: OWNED_BY_ME },
+      },
+    },
+    salesManager: {
+      label: 'Sales manager',
+      description: 'Sees and edits every company, person and deal; deletes those of their teams.',
+      manageUsers: false,
+      entities: {
+        company: { read: true, create: true, update: true, delete: IN_MY_TEAMS },
+        person: { read: true, create: true, update: true, delete: IN_MY_TEAMS },
+        opportunity: { read: true, create: true, update: true, delete: IN_MY_TEAMS },
       },
     },
   },

@@ -8,4 +8,5 @@ export type { CheckRecordRulesInput } from './check-record-rules.js';
 export { compileMessage, interpolateMessage, formatValue } from './interpolate.js';
 export type { MessageTemplate } from './interpolate.js';
 export { describeCondition } from './describe-condition.js';
+export type { DescribeOptions, LabelOf } from './describe-condition.js';
 export { isBlankValue, sameValue } from './values.js';

@@ -6,12 +6,20 @@
 /** A record's values keyed by field name (manyToOne = the related id, manyToMany = a list of ids). */
 export type RecordValues = Record<string, unknown>;
 
-/** Who is acting: a user, an API key, a workflow or the system. */
+/** Who is acting: a user, an API key, a workflow or the system (`{"var": "user.id"}` in a rule). */
 export interface RuleUser {
   id: string;
   kind: string;
   name?: string;
   email?: string;
+  /** Role names (incl. `admin` when held). */
+  roles?: string[];
+  /** Ids of the user's teams. */
+  teams?: string[];
+  locale?: string;
+  timeZone?: string;
+  /** Free key/values an admin sets on a user, e.g. `{ "region": "EMEA" }` → `{"var": "user.attributes.region"}`. */
+  attributes?: Record<string, unknown>;
 }
 
 export interface RuleContext {
