@@ -18,6 +18,8 @@ import { validateSchema } from 'graphql';
 import pg from 'pg';
 import { createApp } from '../common/create-app.js';
 import { systemContext } from '../common/request-context.js';
+import { ApiKeysService } from '../auth/api-keys.service.js';
+import { DatabaseService } from '../database/database.service.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { MetadataStoreService } from '../metadata-store/metadata-store.service.js';
 import { RecordService } from '../records/record.service.js';
@@ -54,6 +56,13 @@ const benchDocument: MetadataDocument = {
         age: { type: 'integer', label: 'Age' },
         company: { type: 'relation', label: 'Company', target: 'company', cardinality: 'manyToOne' },
       },
+    },
+  },
+  roles: {
+    // The record-level predicate measured against unrestricted access: a rep sees the people they own.
+    ownPeople: {
+      label: 'Own people',
+      entities: { company: { read: true }, person: { read: { '==': [{ var: 'record.owner' }, { var: 'user.id' }] } } },
     },
   },
 };
@@ -94,17 +103,19 @@ function load(spec: LoadSpec): Promise<LoadResult> {
   });
 }
 
-async function seed(url: string): Promise<{ personIds: string[]; companyIds: string[] }> {
+/** Half the people are owned by `owner` (the restricted bench user), half by nobody. */
+async function seed(url: string, owner: string): Promise<{ personIds: string[]; companyIds: string[] }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(`INSERT INTO main.company (name, created_by, updated_by)
       SELECT 'Company ' || g, 'system:bench', 'system:bench' FROM generate_series(1, ${COMPANIES}) g`);
     await client.query(`WITH c AS (SELECT array_agg(id ORDER BY name) AS ids FROM main.company)
-      INSERT INTO main.person (name, email, age, company_id, created_at, updated_at, created_by, updated_by)
+      INSERT INTO main.person (name, email, age, company_id, created_at, updated_at, created_by, updated_by, owner_id)
       SELECT 'Person ' || substr(md5(g::text), 1, 10), 'p' || g || '@example.com', 18 + (g * 7919) % 60,
-             c.ids[1 + g % ${COMPANIES}], now() - make_interval(mins => g), now(), 'system:bench', 'system:bench'
-        FROM generate_series(1, ${PEOPLE}) g, c`);
+             c.ids[1 + g % ${COMPANIES}], now() - make_interval(mins => g), now(), 'system:bench', 'system:bench',
+             CASE WHEN g % 2 = 0 THEN $1::uuid END
+        FROM generate_series(1, ${PEOPLE}) g, c`, [owner]);
     // Same indexes serve both servers: the list filters on age and sorts on name.
     await client.query('CREATE INDEX ON main.person (age)');
     await client.query('CREATE INDEX ON main.person (name, id)');
@@ -155,6 +166,7 @@ function operations(personIds: string[], companyIds: string[]): Operation[] {
 interface Target {
   url: string;
   bodies: string[];
+  headers?: Record<string, string>;
 }
 
 /**
@@ -167,7 +179,7 @@ async function measurePair(trellis: Target, raw: Target): Promise<[Measured, Mea
   // `prefix` keeps created values unique across turns (the worker appends its own counter after it).
   const turn = async (target: Target, prefix: string, durationMs: number): Promise<Measured> => {
     const cpu0 = mainThreadCpuMs();
-    const result = await load({ ...base, url: target.url, bodies: target.bodies.map((b) => b.replaceAll('__N__', `${prefix}_x__N__`)), durationMs });
+    const result = await load({ ...base, url: target.url, headers: target.headers, bodies: target.bodies.map((b) => b.replaceAll('__N__', `${prefix}_x__N__`)), durationMs });
     return { ...result, cpuUs: ((mainThreadCpuMs() - cpu0) * 1000) / Math.max(1, result.requests) };
   };
   await turn(trellis, 'w', WARMUP_MS);
@@ -222,8 +234,24 @@ function schemaRebuild(): { buildMs: number; buildAndValidateMs: number; entitie
 
 const pad = (text: string | number, width: number) => String(text).padStart(width);
 
+/** API keys (Bearer headers) of an admin and of a user holding only the restricted role, and that user's id. */
+async function benchKeys(app: Awaited<ReturnType<typeof createApp>>): Promise<{ admin: Record<string, string>; restricted: Record<string, string>; ownerId: string }> {
+  const pool = app.get(DatabaseService).pool;
+  const { rows } = await pool.query<{ id: string }>(
+    `INSERT INTO "trellis"."user" (email, name) VALUES ('bench-admin@bench.test', 'Bench admin'), ('bench-rep@bench.test', 'Bench rep') RETURNING id::text`,
+  );
+  const [adminId, ownerId] = [rows[0]!.id, rows[1]!.id];
+  await pool.query(`INSERT INTO "trellis"."user_role" (user_id, role) VALUES ($1, 'admin'), ($2, 'ownPeople')`, [adminId, ownerId]);
+  const keys = app.get(ApiKeysService);
+  const admin = await keys.create({ name: 'bench admin', role: 'admin' }, adminId);
+  const restricted = await keys.create({ name: 'bench rep', role: 'ownPeople' }, ownerId);
+  const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
+  return { admin: bearer(admin.secret), restricted: bearer(restricted.secret), ownerId };
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
+  process.env['TRELLIS_RATE_LIMIT'] ??= '0'; // the load generator is one "user" sending thousands of requests a second
   const dir = await mkdtemp(path.join(os.tmpdir(), 'trellis-bench-'));
   await chmod(dir, 0o755);
   const database = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pgdata'), persistent: false, fast: true });
@@ -235,8 +263,9 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const trellisUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
     await app.get(MetadataStoreService).publish(systemContext('bench'), benchDocument, { message: 'bench' });
+    const keys = await benchKeys(app);
     const seedStart = performance.now();
-    const { personIds, companyIds } = await seed(database.url);
+    const { personIds, companyIds } = await seed(database.url, keys.ownerId);
     console.log(`seeded ${COMPANIES} companies + ${PEOPLE} people in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
     const raw = await startRawServer(database.url);
     closeRaw = () => raw.close();
@@ -246,7 +275,7 @@ async function main(): Promise<void> {
     );
     console.log(`${'operation'.padEnd(28)}${pad('trellis rps', 12)}${pad('raw rps', 10)}${pad('ratio', 8)}${pad('trellis p50/p99 ms', 20)}${pad('raw p50/p99 ms', 16)}${pad('cpu µs/req t/r', 16)}`);
     for (const op of operations(personIds, companyIds)) {
-      const [t, r] = await measurePair({ url: trellisUrl, bodies: op.trellis }, { url: raw.url + op.raw.path, bodies: op.raw.bodies });
+      const [t, r] = await measurePair({ url: trellisUrl, bodies: op.trellis, headers: keys.admin }, { url: raw.url + op.raw.path, bodies: op.raw.bodies });
       const failures = t.failures + r.failures;
       console.log(
         `${op.name.padEnd(28)}${pad(t.rps.toFixed(0), 12)}${pad(r.rps.toFixed(0), 10)}${pad((t.rps / r.rps).toFixed(2) + '×', 8)}` +
@@ -255,6 +284,14 @@ async function main(): Promise<void> {
           (failures ? `  FAILURES trellis ${t.failures} raw ${r.failures}: ${t.firstFailure ?? r.firstFailure}` : ''),
       );
     }
+    // The same list as a user whose role reads only the people they own (half of them).
+    const list = operations(personIds, companyIds)[0]!;
+    const [restricted, unrestricted] = await measurePair({ url: trellisUrl, bodies: list.trellis, headers: keys.restricted }, { url: trellisUrl, bodies: list.trellis, headers: keys.admin });
+    console.log(
+      `\n${list.name}, record-level predicate (owner is me) vs unrestricted: ${restricted.rps.toFixed(0)} vs ${unrestricted.rps.toFixed(0)} rps = ` +
+        `${(restricted.rps / unrestricted.rps).toFixed(2)}× (p50 ${restricted.p50Ms.toFixed(1)} vs ${unrestricted.p50Ms.toFixed(1)} ms)` +
+        (restricted.failures + unrestricted.failures ? `  FAILURES: ${restricted.firstFailure ?? unrestricted.firstFailure}` : ''),
+    );
     const rebuild = schemaRebuild();
     console.log(
       `\nschema rebuild, ${rebuild.entities} entities × ${rebuild.fields} fields (median of 20): ` +

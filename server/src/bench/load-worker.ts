@@ -14,6 +14,8 @@ export interface LoadSpec {
   maxRequests: number;
   /** Responses must contain this to count as success (e.g. '"data"'); a body with `"errors"` fails. */
   expect: string;
+  /** Extra request headers (e.g. `authorization: Bearer …`). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -50,7 +52,7 @@ function run(spec: LoadSpec): Promise<LoadResult> {
           port: target.port,
           path: target.pathname,
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          headers: { ...spec.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
         },
         (res) => {
           const chunks: Buffer[] = [];

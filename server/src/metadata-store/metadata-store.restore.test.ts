@@ -180,7 +180,7 @@ describe('MetadataStoreService: restoring moved-aside data', () => {
       choice: { type: 'select', label: 'T', options },
       choices: { type: 'multiSelect', label: 'T', options },
       extra: { type: 'json', label: 'T' },
-      owner: { type: 'relation', label: 'T', target: 'item', cardinality: 'manyToOne' },
+      parent: { type: 'relation', label: 'T', target: 'item', cardinality: 'manyToOne' },
     };
     const doc = (withFields: boolean): MetadataDocument => ({
       entities: { item: { label: 'Item', pluralLabel: 'Items', plural: 'items', fields: { name: { type: 'text', label: 'Name' }, ...(withFields ? fields : {}) } } },
@@ -189,7 +189,7 @@ describe('MetadataStoreService: restoring moved-aside data', () => {
     const id = '00000000-0000-4000-8000-000000000001';
     await sql(
       `INSERT INTO ${ws}.item (id, name, note, story, mail, mobile, homepage, count, ratio, price, price_currency, share,
-         active, birthday, seen_at, choice, choices, extra, owner_id)
+         active, birthday, seen_at, choice, choices, extra, parent_id)
        VALUES ($1, 'x', 't', 'long', 'a@b.c', '+1 555', 'https://x.y', 42, 1.125, 9.99, 'GBP', 12.5, true, '2024-02-29',
          '2024-02-29T10:00:00Z', 'a', '["a"]', '{"k":1}', $1)`,
       [id],

@@ -27,6 +27,7 @@ import { readSetAsideInventory } from './set-aside-inventory.js';
 import {
   METADATA_CHANNEL,
   emptyDocument,
+  type AfterStepsHook,
   type BeforeStepHook,
   type DocumentCheck,
   type PlanStepExecutor,
@@ -51,6 +52,7 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
   private beforeStep?: BeforeStepHook;
   private readonly stepExecutors = new Map<string, PlanStepExecutor>();
   private readonly documentChecks: DocumentCheck[] = [];
+  private readonly afterSteps: AfterStepsHook[] = [];
 
   constructor(private readonly database: DatabaseService) {}
 
@@ -114,8 +116,9 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
    * refuse the publish and show in previews), or the executor of plan steps of one `kind` that carry no SQL (run
    * in plan order inside the publish transaction, with the new document). For modules that depend on this one.
    */
-  extendPublish(extension: { check?: DocumentCheck; steps?: Record<string, PlanStepExecutor> }): void {
+  extendPublish(extension: { check?: DocumentCheck; steps?: Record<string, PlanStepExecutor>; afterSteps?: AfterStepsHook }): void {
     if (extension.check) this.documentChecks.push(extension.check);
+    if (extension.afterSteps) this.afterSteps.push(extension.afterSteps);
     for (const [kind, executor] of Object.entries(extension.steps ?? {})) this.stepExecutors.set(kind, executor);
   }
 
@@ -176,6 +179,7 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
       // Changes the plan cannot carry out on the current tables (e.g. a type change without conversion).
       if (plan.problems?.length) throw invalid(plan.problems);
       await this.runPlan(plan, queryRunner, doc, workspace);
+      for (const hook of this.afterSteps) await hook(transactionClient(queryRunner), doc, workspace);
       const row: MetadataVersionEntity = Object.assign(new MetadataVersionEntity(), {
         workspace,
         version,

@@ -61,3 +61,9 @@ export type DocumentCheck = (document: MetadataDocument) => MetadataProblem[];
  * before it, with the document being published. Throwing fails the publish (MIGRATION_FAILED, nothing applied).
  */
 export type PlanStepExecutor = (step: PlanStep, client: PoolClient, document: MetadataDocument, workspace: string) => Promise<void>;
+
+/**
+ * Runs inside the publish transaction after every plan step, with the new document: platform upkeep of the
+ * record tables that is not part of the metadata's own plan (e.g. the audit triggers). Throwing fails the publish.
+ */
+export type AfterStepsHook = (client: PoolClient, document: MetadataDocument, workspace: string) => Promise<void>;

@@ -8,6 +8,7 @@ import type { DataModel, EntityModel, FieldModel, ScalarFieldModel } from './dat
 import { entityOf } from './data-model.js';
 import { badUserInput } from './record-errors.js';
 import { AliasSource, SqlParams, quoteIdent } from './sql.js';
+import type { RecordAccess } from '../permissions/record-access.js';
 
 export type FilterInput = Record<string, unknown>;
 
@@ -15,6 +16,20 @@ export interface FilterScope {
   model: DataModel;
   params: SqlParams;
   aliases: AliasSource;
+  /**
+   * The requester's access: hidden fields are refused, related records are matched only within the
+   * requester's read scope (else a filter through a relation would probe records they cannot see).
+   * Absent: the platform's own statements, unrestricted.
+   */
+  access?: RecordAccess;
+}
+
+/** `cond AND <read scope of entity over alias>`, or `cond` alone when the requester may read every row. */
+export function withReadScope(scope: FilterScope, entity: EntityModel, alias: string, cond: string): string {
+  if (!scope.access || scope.access.unrestricted) return cond;
+  const visible = scope.access.scopeSql(scope, entity, 'read', alias);
+  if (visible === 'TRUE') return cond;
+  return cond === 'TRUE' ? visible : `${cond} AND ${visible}`;
 }
 
 /** The filter as one SQL boolean expression over `alias` (a row of `entity`); `TRUE` when empty. */
@@ -41,6 +56,7 @@ function entityFilter(scope: FilterScope, entity: EntityModel, filter: unknown, 
     } else {
       const field = entity.fields.get(key);
       if (!field) throw badUserInput(`Unknown field "${key}" in filter on ${entity.name}`);
+      scope.access?.assertField(entity, key, 'filter');
       parts.push(fieldFilter(scope, entity, field, value, alias));
     }
   }
@@ -62,7 +78,7 @@ function fieldFilter(scope: FilterScope, entity: EntityModel, field: FieldModel,
         return `(${fk} IS NOT NULL AND ${scalarFilter(scope, target, id, asObject(nested['id'], `${field.name}.id`), alias, fk)})`;
       }
       const t = scope.aliases.take();
-      const inner = entityFilter(scope, target, nested, t);
+      const inner = withReadScope(scope, target, t, entityFilter(scope, target, nested, t));
       return `EXISTS (SELECT 1 FROM ${target.table} ${t} WHERE ${t}."id" = ${fk} AND ${inner})`;
     }
     case 'oneToMany':
@@ -92,11 +108,11 @@ function toManyExists(
   const target = entityOf(scope.model, field.target);
   const t = scope.aliases.take();
   if (field.kind === 'oneToMany') {
-    const inner = entityFilter(scope, target, nested, t);
+    const inner = withReadScope(scope, target, t, entityFilter(scope, target, nested, t));
     return `EXISTS (SELECT 1 FROM ${target.table} ${t} WHERE ${t}.${quoteIdent(field.targetColumn)} = ${alias}."id" AND ${inner})`;
   }
   const j = scope.aliases.take('j');
-  const inner = entityFilter(scope, target, nested, t);
+  const inner = withReadScope(scope, target, t, entityFilter(scope, target, nested, t));
   return (
     `EXISTS (SELECT 1 FROM ${field.junction} ${j} JOIN ${target.table} ${t} ON ${t}."id" = ${j}.${quoteIdent(field.otherColumn)}` +
     ` WHERE ${j}.${quoteIdent(field.selfColumn)} = ${alias}."id" AND ${inner})`

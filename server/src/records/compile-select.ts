@@ -5,7 +5,8 @@
  */
 import type { ScalarFieldModel } from './data-model.js';
 import { entityOf, type DataModel, type EntityModel, type FieldModel } from './data-model.js';
-import { compileFilter, type FilterInput, type FilterScope } from './compile-filter.js';
+import { compileFilter, withReadScope, type FilterInput, type FilterScope } from './compile-filter.js';
+import type { RecordAccess } from '../permissions/record-access.js';
 import { decodeCursor, encodeCursor, keysetCondition, orderTerm, sortKeys, type OrderByInput } from './keyset.js';
 import { badUserInput } from './record-errors.js';
 import { AliasSource, SqlParams, jsonObject, quoteIdent, type CompiledSql } from './sql.js';
@@ -78,6 +79,14 @@ export type WhereCompiler = (scope: FilterScope, entity: string, rule: unknown, 
 /** Per-request compile options. */
 export interface CompileOptions {
   where?: WhereCompiler;
+  /** The requester's access (permissions/record-access.ts); absent = the platform's own, unrestricted read. */
+  access?: RecordAccess;
+  /**
+   * The rows read are the ones this write just created or updated (read back by id, not filtered by the read
+   * scope): each must be within the writer's read scope unless their roles may transfer records — else the
+   * statement raises FORBIDDEN (SQLSTATE TR403) and the whole write rolls back.
+   */
+  written?: 'create' | 'update' | 'delete';
 }
 
 interface SelectScope extends FilterScope {
@@ -85,7 +94,21 @@ interface SelectScope extends FilterScope {
 }
 
 function newScope(model: DataModel, params: unknown[] = [], options: CompileOptions = {}): SelectScope {
-  return { model, params: new SqlParams(params), aliases: new AliasSource(), where: options.where };
+  return { model, params: new SqlParams(params), aliases: new AliasSource(), where: options.where, access: options.access };
+}
+
+/**
+ * The WHERE condition of rows just written (see `CompileOptions.written`): TRUE, or a CASE that raises
+ * FORBIDDEN from inside the statement for a row the writer could no longer read.
+ */
+function writtenCheck(scope: SelectScope, entity: EntityModel, alias: string, options: CompileOptions | undefined): string {
+  const access = scope.access;
+  if (!access || access.unrestricted || !options?.written || options.written === 'delete' || access.entity(entity).transfer) return 'TRUE';
+  const visible = access.scopeSql(scope, entity, 'read', alias);
+  if (visible === 'TRUE') return 'TRUE';
+  const verb = options.written === 'create' ? 'create' : 'change';
+  const message = `You cannot ${verb} this ${entity.label.toLowerCase()} so that it falls outside the records you may see (your roles do not allow transferring records): keep yourself or your team as its owner.`;
+  return `CASE WHEN ${visible} THEN TRUE ELSE "trellis"."permission_denied"(${scope.params.add(message)}) END`;
 }
 
 /** A JSON Logic `where` as SQL (TRUE when absent). */
@@ -118,7 +141,8 @@ export function compileGet(model: DataModel, entity: string, id: string, selecti
   const e = entityOf(model, entity);
   const t = scope.aliases.take();
   const json = recordJson(scope, e, selection, t);
-  return { text: `SELECT ${json} AS r FROM ${e.table} ${t} WHERE ${t}."id" = $1`, values: scope.params.values };
+  const where = withReadScope(scope, e, t, `${t}."id" = $1`);
+  return { text: `SELECT ${json} AS r FROM ${e.table} ${t} WHERE ${where}`, values: scope.params.values };
 }
 
 /** The records with these ids, as rows `{ r }` in the order of `ids` (missing ids are skipped). */
@@ -127,10 +151,12 @@ export function compileGetMany(model: DataModel, entity: string, ids: string[], 
   const e = entityOf(model, entity);
   const t = scope.aliases.take();
   const json = recordJson(scope, e, selection, t);
+  // Rows just written are returned by id (and checked); any other read by ids sees only what the reader may.
+  const check = options?.written ? writtenCheck(scope, e, t, options) : withReadScope(scope, e, t, 'TRUE');
   return {
     text:
       `SELECT ${json} AS r FROM unnest($1::uuid[]) WITH ORDINALITY AS u(id, ord)` +
-      ` JOIN ${e.table} ${t} ON ${t}."id" = u.id ORDER BY u.ord`,
+      ` JOIN ${e.table} ${t} ON ${t}."id" = u.id${check === 'TRUE' ? '' : ` WHERE ${check}`} ORDER BY u.ord`,
     values: scope.params.values,
   };
 }
@@ -152,8 +178,10 @@ export function compileWriteReturning(
   const e = entityOf(model, entity);
   const t = scope.aliases.take();
   const json = recordJson(scope, e, selection, t);
+  const check = writtenCheck(scope, e, t, options);
   const order = ids && ids.length > 1 ? ` ORDER BY array_position(${scope.params.add(ids)}::uuid[], ${t}."id")` : '';
-  return { text: `WITH w AS (${write.text} RETURNING *) SELECT ${json} AS r FROM w ${t}${order}`, values: scope.params.values };
+  const where = check === 'TRUE' ? '' : ` WHERE ${check}`;
+  return { text: `WITH w AS (${write.text} RETURNING *) SELECT ${json} AS r FROM w ${t}${where}${order}`, values: scope.params.values };
 }
 
 export interface CompiledList extends CompiledSql {
@@ -176,8 +204,9 @@ export function compileList(model: DataModel, entity: string, args: ListArgs, se
   const scope = newScope(model, [], options);
   const t = scope.aliases.take();
   const view = applyView(e, args);
-  const where = both(compileFilter(scope, entity, args.filter, t), whereSql(scope, entity, view.where, t));
-  const keys = sortKeys(e, view.orderBy, t);
+  const filtered = both(compileFilter(scope, entity, args.filter, t), whereSql(scope, entity, view.where, t));
+  const where = withReadScope(scope, e, t, filtered);
+  const keys = sortKeys(e, view.orderBy, t, scope.access);
   const conditions = [where];
   if (args.after != null) conditions.push(keysetCondition(scope.params, keys, decodeCursor(args.after, keys.length), 'after'));
   if (args.before != null) conditions.push(keysetCondition(scope.params, keys, decodeCursor(args.before, keys.length), 'before'));
@@ -247,19 +276,23 @@ export function recordJson(scope: SelectScope, entity: EntityModel, selection: R
 function fieldJson(scope: SelectScope, entity: EntityModel, sel: SelectedField, alias: string): string {
   const field: FieldModel | undefined = entity.fields.get(sel.field);
   if (!field) throw badUserInput(`Unknown field "${sel.field}" on ${entity.name}`);
+  scope.access?.assertField(entity, field.name, 'select');
   switch (field.kind) {
     case 'scalar':
       return scalarRead(field, alias);
     case 'manyToOne': {
       const fk = `${alias}.${quoteIdent(field.column)}`;
       const selection = sel.selection ?? { fields: [{ key: 'id', field: 'id' }] };
-      // Only ids asked for: the foreign key is the answer, no subquery.
-      if (selection.fields.every((f) => f.field === 'id')) {
-        return `CASE WHEN ${fk} IS NULL THEN NULL ELSE ${jsonObject(selection.fields.map((f) => [f.key, fk] as const))} END`;
-      }
       const target = entityOf(scope.model, field.target);
       const t = scope.aliases.take();
-      return `(SELECT ${recordJson(scope, target, selection, t)} FROM ${target.table} ${t} WHERE ${t}."id" = ${fk})`;
+      // A related record the reader may not see reads as none: its id alone would tell that it exists.
+      const visible = withReadScope(scope, target, t, 'TRUE');
+      // Only ids asked for, every target visible: the foreign key is the answer, no subquery.
+      if (visible === 'TRUE' && selection.fields.every((f) => f.field === 'id')) {
+        return `CASE WHEN ${fk} IS NULL THEN NULL ELSE ${jsonObject(selection.fields.map((f) => [f.key, fk] as const))} END`;
+      }
+      const where = visible === 'TRUE' ? '' : ` AND ${visible}`;
+      return `(SELECT ${recordJson(scope, target, selection, t)} FROM ${target.table} ${t} WHERE ${t}."id" = ${fk}${where})`;
     }
     case 'oneToMany':
     case 'manyToMany': {
@@ -278,9 +311,9 @@ function fieldJson(scope: SelectScope, entity: EntityModel, sel: SelectedField, 
         from = `${field.junction} ${j} JOIN ${target.table} ${t} ON ${t}."id" = ${j}.${quoteIdent(field.otherColumn)}`;
         link = `${j}.${quoteIdent(field.selfColumn)} = ${alias}."id"`;
       }
-      const filter = both(compileFilter(scope, target.name, args.filter, t), whereSql(scope, target.name, args.where, t));
+      const filter = withReadScope(scope, target, t, both(compileFilter(scope, target.name, args.filter, t), whereSql(scope, target.name, args.where, t)));
       const where = filter === 'TRUE' ? link : `${link} AND ${filter}`;
-      const order = sortKeys(target, args.orderBy, t).map((k) => orderTerm(k, false)).join(', ');
+      const order = sortKeys(target, args.orderBy, t, scope.access).map((k) => orderTerm(k, false)).join(', ');
       const json = recordJson(scope, target, selection, t);
       return (
         `coalesce((SELECT json_agg(s.r) FROM (SELECT ${json} AS r FROM ${from} WHERE ${where}` +

@@ -59,7 +59,7 @@ describe('compileUpdate', () => {
   it('sets only the given columns and stamps updated_at / updated_by', () => {
     const { statement } = compileUpdate(person, ID, { age: null, status: 'lead' }, 'workflow:w');
     expect(statement).toEqual({
-      text: 'UPDATE "main"."person" SET "age" = $2, "status" = $3, "updated_at" = now(), "updated_by" = $4 WHERE "id" = $1',
+      text: 'UPDATE "main"."person" g SET "age" = $2, "status" = $3, "updated_at" = now(), "updated_by" = $4 WHERE g."id" = $1',
       values: [ID, null, 'lead', 'workflow:w'],
     });
   });

@@ -35,7 +35,8 @@ export function placeValues(
     if (!field) throw badUserInput(`Unknown field "${key}" on ${entity.name}`);
     switch (field.kind) {
       case 'scalar':
-        if (field.system) throw badUserInput(`Field "${key}" of ${entity.name} is set by the system`);
+        if (field.system && !field.assignable) throw badUserInput(`Field "${key}" of ${entity.name} is set by the system`);
+        if (field.assignable && value !== null && !isUuid(value)) throw invalidId(field.name, value, index);
         assignments.push(...scalarAssignments(field, value, params));
         break;
       case 'manyToOne':
@@ -112,15 +113,50 @@ export function compileInsert(entity: EntityModel, rows: Record<string, unknown>
   return { statements, links: placed.map((p) => p.links) };
 }
 
-/** `UPDATE … SET … WHERE id = $1` (stamps updated_at / updated_by). */
-export function compileUpdate(entity: EntityModel, id: string, values: Record<string, unknown>, actor: string): { statement: CompiledSql; links: LinkSets } {
+/**
+ * An extra condition on the row an UPDATE or DELETE touches (the writer's update / delete scope, see
+ * permissions/write-guard.ts), over the target table aliased `alias`; 'TRUE' for none.
+ */
+export type RowGuard = (params: SqlParams, alias: string) => string;
+
+const GUARDED = 'g';
+
+function guardSql(guard: RowGuard | undefined, params: SqlParams): string {
+  const condition = guard ? guard(params, GUARDED) : 'TRUE';
+  return condition === 'TRUE' ? '' : ` AND ${condition}`;
+}
+
+/** `UPDATE … SET … WHERE id = $1 [AND guard]` (stamps updated_at / updated_by). */
+export function compileUpdate(
+  entity: EntityModel,
+  id: string,
+  values: Record<string, unknown>,
+  actor: string,
+  guard?: RowGuard,
+): { statement: CompiledSql; links: LinkSets } {
   const params = new SqlParams([id]);
   const { assignments, links } = placeValues(entity, values, params);
   const sets = assignments.map((a) => `${quoteIdent(a.column)} = ${a.sql}`);
   sets.push(`"updated_at" = now()`, `"updated_by" = ${params.add(actor)}`);
+  const where = guardSql(guard, params);
   return {
-    statement: { text: `UPDATE ${entity.table} SET ${sets.join(', ')} WHERE "id" = $1`, values: params.values },
+    statement: { text: `UPDATE ${entity.table} ${GUARDED} SET ${sets.join(', ')} WHERE ${GUARDED}."id" = $1${where}`, values: params.values },
     links,
+  };
+}
+
+/**
+ * `DELETE … WHERE id = $1 [AND guard]`. It also names the deleting actor for the record-history trigger
+ * (`trellis.actor`, local to the transaction): a deleted row carries no updated_by of the deleter.
+ */
+export function compileDelete(entity: EntityModel, id: string, actor: string, source: string, guard?: RowGuard): CompiledSql {
+  const params = new SqlParams([id, actor, source]);
+  const where = guardSql(guard, params);
+  return {
+    text:
+      `DELETE FROM ${entity.table} ${GUARDED} WHERE ${GUARDED}."id" = $1${where}` +
+      ` AND set_config('trellis.actor', $2, true) IS NOT NULL AND set_config('trellis.source', $3, true) IS NOT NULL`,
+    values: params.values,
   };
 }
 

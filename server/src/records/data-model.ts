@@ -48,6 +48,8 @@ export interface ScalarFieldModel extends FieldBase {
   operators: FilterOperator[];
   sortable: boolean;
   system: boolean;
+  /** A system field the writer may set (owner, team); the others are set by the server only. */
+  assignable?: boolean;
   unique: boolean;
   /**
    * The value as read (output and filter operators) from the main column's reference, when the registry
@@ -195,7 +197,10 @@ function compositeKeys(type: FieldTypeDefinition, def: FieldDefinition, suffixes
 
 let systemFieldCache: ScalarFieldModel[] | undefined;
 
-/** id, createdAt, updatedAt, createdBy, updatedBy: typed through the registry's dateTime and text entries. */
+/**
+ * id, createdAt, updatedAt, createdBy, updatedBy (typed through the registry's dateTime and text entries), and
+ * owner / team: the ids of a user and a team (platform tables), which record-level permissions read.
+ */
 export function systemFields(): ScalarFieldModel[] {
   if (systemFieldCache) return systemFieldCache;
   const dateTime = getFieldType('dateTime');
@@ -222,7 +227,8 @@ export function systemFields(): ScalarFieldModel[] {
       type: null,
       filterInput: 'IDFilter',
       columns: [{ column: 'id', sqlType: 'uuid', key: null }],
-      operators: ['eq', 'neq', 'in', 'notIn'],
+      // One IDFilter input for id, owner and team: isNull matters for the latter two.
+      operators: ['eq', 'neq', 'in', 'notIn', 'isNull'],
       sortable: true,
       system: true,
       unique: true,
@@ -231,9 +237,28 @@ export function systemFields(): ScalarFieldModel[] {
     typed('updatedAt', 'Updated at', dateTime, 'timestamptz'),
     typed('createdBy', 'Created by', text, 'text'),
     typed('updatedBy', 'Updated by', text, 'text'),
+    reference('owner', 'Owner', 'owner_id'),
+    reference('team', 'Team', 'team_id'),
   ];
   if (fields.map((f) => f.name).join() !== SYSTEM_FIELDS.join()) throw new Error('system fields out of sync with metadata');
   return (systemFieldCache = fields);
+}
+
+function reference(name: string, label: string, column: string): ScalarFieldModel {
+  return {
+    kind: 'scalar',
+    name,
+    label,
+    def: null,
+    type: null,
+    filterInput: 'IDFilter',
+    columns: [{ column, sqlType: 'uuid', key: null }],
+    operators: ['eq', 'neq', 'in', 'notIn', 'isNull'],
+    sortable: true,
+    system: true,
+    assignable: true,
+    unique: false,
+  };
 }
 
 /** The entity, or BAD_USER_INPUT naming the entities there are. */

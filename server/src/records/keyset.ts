@@ -6,6 +6,7 @@
 import type { EntityModel, ScalarFieldModel } from './data-model.js';
 import { badUserInput } from './record-errors.js';
 import { quoteIdent, type SqlParams } from './sql.js';
+import type { RecordAccess } from '../permissions/record-access.js';
 
 export interface OrderByInput {
   field: string;
@@ -22,7 +23,7 @@ export interface SortKey {
 }
 
 /** The sort keys of an order: the requested fields' main columns, then `id` (unless already ordered by). */
-export function sortKeys(entity: EntityModel, orderBy: OrderByInput[] | null | undefined, alias: string): SortKey[] {
+export function sortKeys(entity: EntityModel, orderBy: OrderByInput[] | null | undefined, alias: string, access?: RecordAccess): SortKey[] {
   const keys: SortKey[] = [];
   for (const item of orderBy ?? []) {
     if (item === null || typeof item !== 'object') throw badUserInput(`Invalid orderBy on ${entity.name}`);
@@ -30,6 +31,7 @@ export function sortKeys(entity: EntityModel, orderBy: OrderByInput[] | null | u
     if (!field || field.kind !== 'scalar' || !field.sortable) {
       throw badUserInput(`Cannot sort ${entity.name} by "${String(item.field)}"`);
     }
+    access?.assertField(entity, field.name, 'sort'); // sorting by a hidden field would leak its order
     const direction = item.direction ?? 'ASC';
     if (direction !== 'ASC' && direction !== 'DESC') throw badUserInput(`Invalid sort direction "${String(direction)}"`);
     const main = (field as ScalarFieldModel).columns[0]!;

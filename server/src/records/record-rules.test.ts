@@ -5,6 +5,7 @@
  * hot path of entities without rules.
  */
 import { jest } from '@jest/globals';
+import { testContext } from '../testing/contexts.js';
 import type { RequestContext } from '../common/request-context.js';
 import { startTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { entityOf } from './data-model.js';
@@ -16,7 +17,7 @@ import { rulesDocument } from './testing/rules-fixture.js';
 jest.setTimeout(60_000);
 
 type Row = Record<string, unknown>;
-const ctx: RequestContext = { workspace: 'main', actor: { kind: 'user', id: 'tester' } };
+const ctx: RequestContext = testContext('tester', 'user');
 const NOW = '2026-03-01T12:00:00.000Z';
 const doc = rulesDocument();
 let db: TestDatabase;
@@ -82,7 +83,7 @@ describe('validation rules on create', () => {
   });
 
   it('sees the acting user, and attaches a rule without fields to _record', async () => {
-    const blocked: RequestContext = { workspace: 'main', actor: { kind: 'user', id: 'blocked' } };
+    const blocked: RequestContext = testContext('blocked', 'user');
     const error = await errorOf(records.create(blocked, 'deal', { title: 'Nope' }));
     expect(error.fieldErrors).toEqual([{ field: '_record', message: 'Blocked users may not write deals', rule: 'noBlockedUsers' }]);
   });

@@ -20,14 +20,16 @@ import type { Actor } from '../common/request-context.js';
 import { scalarRead } from './compile-select.js';
 import type { EntityModel } from './data-model.js';
 import { prepared } from './prepared.js';
-import { jsonObject, quoteIdent, type CompiledSql } from './sql.js';
+import { SqlParams, jsonObject, quoteIdent, type CompiledSql } from './sql.js';
+import type { RowGuard } from './compile-write.js';
+import { ruleEnvironmentUser } from '../permissions/record-access.js';
 
 /** A query runner (pg client or pool). */
 type Queryable = Pick<pg.ClientBase, 'query'>;
 
-/** The acting user as rules see it (`user.id`, `user.kind`). */
+/** The acting user as rules see it: the same `user` as the permission scopes and `where` filters. */
 export function ruleUser(actor: Actor): RuleUser {
-  return { id: actor.id, kind: actor.kind };
+  return ruleEnvironmentUser(actor) as RuleUser;
 }
 
 /**
@@ -106,9 +108,17 @@ export function compilePreviousRow(entity: EntityModel, id: string): CompiledSql
   return { text, values: [id] };
 }
 
-/** The stored record, locked until the transaction ends; null when there is none. */
-export async function loadPrevious(client: Queryable, entity: EntityModel, id: string): Promise<RecordValues | null> {
-  const sql = compilePreviousRow(entity, id);
+/**
+ * The stored record, locked until the transaction ends; null when there is none — or, with `guard` (the
+ * writer's update scope), when the writer may not change it.
+ */
+export async function loadPrevious(client: Queryable, entity: EntityModel, id: string, guard?: RowGuard): Promise<RecordValues | null> {
+  let sql = compilePreviousRow(entity, id);
+  if (guard) {
+    const params = new SqlParams(sql.values);
+    const condition = guard(params, 't');
+    if (condition !== 'TRUE') sql = { text: sql.text.replace(' FOR UPDATE OF t', ` AND ${condition} FOR UPDATE OF t`), values: params.values };
+  }
   const result = await client.query<{ r: RecordValues }>(prepared(sql.text, sql.values));
   return (result.rows[0]?.['r'] as RecordValues | undefined) ?? null;
 }

@@ -3,6 +3,7 @@
  * against a JS oracle, keyset pagination against a full sort, relations, validation and the error mapping.
  */
 import { jest } from '@jest/globals';
+import { testContext } from '../testing/contexts.js';
 import type { RequestContext } from '../common/request-context.js';
 import { startTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import type { ConnectionSelection, ListArgs, RecordSelection } from './compile-select.js';
@@ -12,7 +13,7 @@ import { recordsDocument } from './testing/records-fixture.js';
 
 jest.setTimeout(60_000);
 
-const ctx: RequestContext = { workspace: 'main', actor: { kind: 'user', id: 'tester' } };
+const ctx: RequestContext = testContext('tester', 'user');
 const doc = recordsDocument();
 let db: TestDatabase;
 let records: RecordService;
@@ -417,7 +418,7 @@ describe('writes', () => {
   it('updates only the given fields, stamps updated_by / updated_at, replaces manyToMany sets', async () => {
     const [a, b, c] = await records.createMany(ctx, 'project', [{ title: 'A' }, { title: 'B' }, { title: 'C' }]);
     const person = await records.create(ctx, 'person', { name: 'Upd', age: 30, projects: [a!['id'], b!['id']] });
-    const other: RequestContext = { workspace: 'main', actor: { kind: 'workflow', id: 'wf1' } };
+    const other: RequestContext = testContext('wf1', 'workflow');
     const sel: RecordSelection = {
       fields: [
         ...['name', 'age', 'createdBy', 'updatedBy', 'createdAt', 'updatedAt'].map((k) => ({ key: k, field: k })),

@@ -23,7 +23,7 @@ import {
   type RecordSelection,
 } from './compile-select.js';
 import { isUuid } from './compile-filter.js';
-import { compileInsert, compileUpdate } from './compile-write.js';
+import { compileDelete, compileInsert, compileUpdate } from './compile-write.js';
 import { dataModelOf, entityOf, type DataModel, type EntityModel } from './data-model.js';
 import type { CompiledSql } from './sql.js';
 import { defaultSelection } from './default-selection.js';
@@ -32,7 +32,10 @@ import { notFound, validationFailed, type RecordFieldError } from './record-erro
 import { mapReadError, mapWriteError } from './write-errors.js';
 import { CLOCK } from './clock.js';
 import { readBack, replaceLinks } from './write-back.js';
-import { checkCreate, checkUpdate, loadPrevious, mayBeHiddenErrors, ruleUser } from './record-rules.js';
+import { checkCreate, checkUpdate, loadPrevious, mayBeHiddenErrors } from './record-rules.js';
+import { recordAccessFor, ruleEnvironmentUser } from '../permissions/record-access.js';
+import { assertOperation, assertWritableFields, missingRowError, rowGuard } from '../permissions/write-guard.js';
+import { withOwnership, withoutOwnership } from '../permissions/ownership.js';
 import { whereCompiler } from '../rules/compile-json-logic.js';
 import { hasDerivedWork } from './derived/derived-model.js';
 import { DerivedRecordWrites } from './derived/derived-record-writes.js';
@@ -76,9 +79,12 @@ export class RecordService {
   /** The record with this id, or null (also for an id that is not a uuid). */
   async get(ctx: RequestContext, entity: string, id: string, options: ReadOptions = {}): Promise<RecordJson | null> {
     const model = await this.model(ctx, options.document);
-    const selection = options.selection ?? defaultSelection(entityOf(model, entity));
+    const e = entityOf(model, entity);
+    const compileOptions = this.compileOptions(ctx, model);
+    assertOperation(compileOptions.access, e, 'read');
+    const selection = options.selection ?? defaultSelection(e, compileOptions.access);
     if (!isUuid(id)) return null;
-    const sql = compileGet(model, entity, id, selection, this.compileOptions(ctx));
+    const sql = compileGet(model, entity, id, selection, compileOptions);
     const result = await this.read(options.client, sql.text, sql.values);
     return (result.rows[0]?.['r'] as RecordJson | undefined) ?? null;
   }
@@ -86,13 +92,16 @@ export class RecordService {
   /** One page of records: filter, order, keyset cursors, totalCount. */
   async list(ctx: RequestContext, entity: string, args: ListArgs = {}, options: ListOptions = {}): Promise<Connection> {
     const model = await this.model(ctx, options.document);
+    const e = entityOf(model, entity);
+    const compileOptions = this.compileOptions(ctx, model);
+    assertOperation(compileOptions.access, e, 'read');
     const selection: ConnectionSelection = options.selection ?? {
       totalCount: true,
       pageInfo: true,
       cursors: true,
-      node: defaultSelection(entityOf(model, entity)),
+      node: defaultSelection(e, compileOptions.access),
     };
-    const sql = compileList(model, entity, args, selection, this.compileOptions(ctx));
+    const sql = compileList(model, entity, args, selection, compileOptions);
     const result = await this.read(options.client, sql.text, sql.values);
     return shapeConnection(result.rows[0] as Parameters<typeof shapeConnection>[0], sql);
   }
@@ -112,32 +121,39 @@ export class RecordService {
   async update(ctx: RequestContext, entity: string, id: string, data: RecordData, options: WriteOptions = {}): Promise<RecordJson> {
     const model = await this.model(ctx, options.document);
     const e = entityOf(model, entity);
+    const compile = this.compileOptions(ctx, model);
+    assertOperation(compile.access, e, 'update');
+    assertWritableFields(compile.access, e, [data]);
     data = normalizeRecordValues(model.document, entity, data); // e.g. rich text sanitized: what is stored is safe
-    const errors = compileRecordValidator(model.document, entity)(data, { mode: 'update' });
+    const errors = compileRecordValidator(model.document, entity)(withoutOwnership(data), { mode: 'update' });
     const rules = hasRecordRules(model.document, entity); // none: the one-statement path, no previous loaded
     if (errors.length > 0 && !(rules && mayBeHiddenErrors(model.document, entity, errors, data))) throw validationFailed(errors);
     if (!isUuid(id)) throw notFoundError(e, id);
+    const guard = rowGuard(compile.access, model, e, 'update');
+    const missing = (client: Queryable) => missingRowError(client, compile.access, model, e, id, 'update');
     // Formulas and roll-ups to maintain: one transaction with locks, formula values and recomputes (also checks rules).
-    if (hasDerivedWork(model, entity)) return this.derivedWrites.update(ctx, model, e, id, data, rules, errors, { ...options, compile: this.compileOptions(ctx) });
-    if (rules) return this.updateWithRules(ctx, model, e, id, data, errors, options);
-    const { statement, links } = compileUpdate(e, id, data, actorLabel(ctx.actor));
-    const selection = options.selection ?? defaultSelection(e);
+    if (hasDerivedWork(model, entity)) return this.derivedWrites.update(ctx, model, e, id, data, rules, errors, { ...options, compile, guard, missing });
+    if (rules) return this.updateWithRules(ctx, model, e, id, data, errors, options, compile);
+    const { statement, links } = compileUpdate(e, id, data, actorLabel(ctx.actor), guard);
+    const selection = options.selection ?? defaultSelection(e, compile.access);
+    const written: CompileOptions = { ...compile, written: 'update' };
     if (links.size === 0) {
       // No link sets to replace: one statement updates and returns the record, no transaction needed.
-      const sql = compileWriteReturning(model, entity, statement, selection, undefined, this.compileOptions(ctx));
-      const rows = await this.write(options.client ?? this.database.pool, sql, model, e, [data]);
-      if (rows.length === 0) throw notFoundError(e, id);
+      const sql = compileWriteReturning(model, entity, statement, selection, undefined, written);
+      const client = options.client ?? this.database.pool;
+      const rows = await this.write(client, sql, model, e, [data]);
+      if (rows.length === 0) throw await missing(client);
       return rows[0]!;
     }
     return this.inTransaction(options.client, async (client) => {
       try {
         const updated = await client.query(statement.text, statement.values);
-        if (updated.rowCount === 0) throw notFoundError(e, id);
+        if (updated.rowCount === 0) throw await missing(client);
         await replaceLinks(client, [{ id, links }], true);
       } catch (error) {
         throw await this.writeError(error, model, e, [data]);
       }
-      return readBack<RecordJson>(client, model, entity, [id], selection, this.compileOptions(ctx)).then((r) => r[0]!);
+      return readBack<RecordJson>(client, model, entity, [id], selection, written).then((r) => r[0]!);
     });
   }
 
@@ -153,16 +169,20 @@ export class RecordService {
     data: RecordData,
     valueErrors: RecordFieldError[],
     options: WriteOptions,
+    compile: CompileOptions,
   ): Promise<RecordJson> {
-    const selection = options.selection ?? defaultSelection(e);
+    const selection = options.selection ?? defaultSelection(e, compile.access);
+    const guard = rowGuard(compile.access, model, e, 'update');
+    const written: CompileOptions = { ...compile, written: 'update' };
     return this.inTransaction(options.client, async (client) => {
-      const previous = await loadPrevious(client, e, id);
-      if (!previous) throw notFoundError(e, id);
+      // The rules see the stored record only once the writer is known to be allowed to change it.
+      const previous = await loadPrevious(client, e, id, guard);
+      if (!previous) throw await missingRowError(client, compile.access, model, e, id, 'update');
       const errors = checkUpdate(model.document, e.name, previous, data, valueErrors, ctx.actor, this.clock());
       if (errors.length > 0) throw validationFailed(errors);
-      const { statement, links } = compileUpdate(e, id, data, actorLabel(ctx.actor));
+      const { statement, links } = compileUpdate(e, id, data, actorLabel(ctx.actor), guard);
       if (links.size === 0) {
-        const rows = await this.write(client, compileWriteReturning(model, e.name, statement, selection, undefined, this.compileOptions(ctx)), model, e, [data]);
+        const rows = await this.write(client, compileWriteReturning(model, e.name, statement, selection, undefined, written), model, e, [data]);
         return rows[0]!;
       }
       try {
@@ -171,7 +191,7 @@ export class RecordService {
       } catch (error) {
         throw await this.writeError(error, model, e, [data]);
       }
-      return readBack<RecordJson>(client, model, e.name, [id], selection, this.compileOptions(ctx)).then((r) => r[0]!);
+      return readBack<RecordJson>(client, model, e.name, [id], selection, written).then((r) => r[0]!);
     });
   }
 
@@ -179,18 +199,27 @@ export class RecordService {
   async delete(ctx: RequestContext, entity: string, id: string, options: WriteOptions = {}): Promise<RecordJson> {
     const model = await this.model(ctx, options.document);
     const e = entityOf(model, entity);
+    const compile = this.compileOptions(ctx, model);
+    assertOperation(compile.access, e, 'delete');
     if (!isUuid(id)) throw notFoundError(e, id);
-    if (hasDerivedWork(model, entity, 'delete')) return this.derivedWrites.delete(ctx, model, e, id, { ...options, compile: this.compileOptions(ctx) });
-    const statement = { text: `DELETE FROM ${e.table} WHERE "id" = $1`, values: [id] };
-    const sql = compileWriteReturning(model, entity, statement, options.selection ?? defaultSelection(e), undefined, this.compileOptions(ctx));
-    const rows = await this.write(options.client ?? this.database.pool, sql, model, e, []);
-    if (rows.length === 0) throw notFoundError(e, id);
+    const guard = rowGuard(compile.access, model, e, 'delete');
+    const missing = (client: Queryable) => missingRowError(client, compile.access, model, e, id, 'delete');
+    if (hasDerivedWork(model, entity, 'delete')) return this.derivedWrites.delete(ctx, model, e, id, { ...options, compile, guard, missing });
+    const statement = compileDelete(e, id, actorLabel(ctx.actor), ctx.source, guard);
+    const sql = compileWriteReturning(model, entity, statement, options.selection ?? defaultSelection(e, compile.access), undefined, { ...compile, written: 'delete' });
+    const client = options.client ?? this.database.pool;
+    const rows = await this.write(client, sql, model, e, []);
+    if (rows.length === 0) throw await missing(client);
     return rows[0]!;
   }
 
-  /** How reads compile for this request: a JSON Logic `where` sees the request's user and now. */
-  private compileOptions(ctx: RequestContext): CompileOptions {
-    return { where: whereCompiler({ user: ruleUser(ctx.actor), now: this.clock().toISOString() }) };
+  /**
+   * How statements compile for this request: the requester's access (every scope, field right and written-row
+   * check comes from it) and the JSON Logic `where` compiler, which sees the request's user and now.
+   */
+  compileOptions(ctx: RequestContext, model: DataModel): CompileOptions {
+    const now = this.clock().toISOString();
+    return { where: whereCompiler({ user: ruleEnvironmentUser(ctx.actor), now }), access: recordAccessFor(model, ctx.actor, now) };
   }
 
   /** The data model of the document a request works on (cached per document object). */
@@ -202,24 +231,28 @@ export class RecordService {
   private async insert(ctx: RequestContext, entity: string, rows: RecordData[], options: WriteOptions, bulk: boolean): Promise<RecordJson[]> {
     const model = await this.model(ctx, options.document);
     const e = entityOf(model, entity);
+    const compile = this.compileOptions(ctx, model);
+    assertOperation(compile.access, e, 'create');
+    assertWritableFields(compile.access, e, rows.map((row) => row ?? {}));
     const validate = compileRecordValidator(model.document, entity);
-    const complete = rows.map((row) => normalizeRecordValues(model.document, entity, withDefaultValues(model.document, entity, row ?? {})));
+    const complete = rows.map((row) => normalizeRecordValues(model.document, entity, withOwnership(withDefaultValues(model.document, entity, row ?? {}), ctx.actor)));
     const errors: RecordFieldError[] = [];
     const rules = hasRecordRules(model.document, entity);
     const now = rules ? this.clock() : undefined;
     complete.forEach((row, index) => {
-      let rowErrors = validate(row, { mode: 'create' });
+      let rowErrors = validate(withoutOwnership(row), { mode: 'create' });
       if (now) rowErrors = checkCreate(model.document, entity, row, rowErrors, ctx.actor, now);
       for (const error of rowErrors) errors.push(bulk ? { ...error, index } : error);
     });
     if (errors.length > 0) throw validationFailed(errors);
     const ids = complete.map(() => randomUUID());
-    if (hasDerivedWork(model, entity)) return this.derivedWrites.insert(ctx, model, e, complete, ids, { ...options, compile: this.compileOptions(ctx) }, bulk);
+    if (hasDerivedWork(model, entity)) return this.derivedWrites.insert(ctx, model, e, complete, ids, { ...options, compile }, bulk);
     const { statements, links } = compileInsert(e, complete, ids, actorLabel(ctx.actor));
-    const selection = options.selection ?? defaultSelection(e);
+    const selection = options.selection ?? defaultSelection(e, compile.access);
+    const written: CompileOptions = { ...compile, written: 'create' };
     if (statements.length === 1 && links.every((l) => l.size === 0)) {
       // Nothing but rows to insert: one statement inserts and returns them, no transaction needed.
-      const sql = compileWriteReturning(model, entity, statements[0]!, selection, ids, this.compileOptions(ctx));
+      const sql = compileWriteReturning(model, entity, statements[0]!, selection, ids, written);
       return this.write(options.client ?? this.database.pool, sql, model, e, complete, bulk);
     }
     return this.inTransaction(options.client, async (client) => {
@@ -229,7 +262,7 @@ export class RecordService {
       } catch (error) {
         throw await this.writeError(error, model, e, complete, bulk);
       }
-      return readBack<RecordJson>(client, model, entity, ids, selection, this.compileOptions(ctx));
+      return readBack<RecordJson>(client, model, entity, ids, selection, written);
     });
   }
 

@@ -32,7 +32,7 @@ export async function readBack<T = Record<string, unknown>>(
   selection?: RecordSelection,
   compile?: CompileOptions,
 ): Promise<T[]> {
-  const sql = compileGetMany(model, entity, ids, selection ?? defaultSelection(entityOf(model, entity)), compile);
+  const sql = compileGetMany(model, entity, ids, selection ?? defaultSelection(entityOf(model, entity), compile?.access), compile);
   const result = await client.query(prepared(sql.text, sql.values));
   return result.rows.map((row: Record<string, unknown>) => row['r'] as T);
 }

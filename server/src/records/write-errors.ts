@@ -4,6 +4,7 @@
  * BAD_USER_INPUT. Anything else is returned unchanged (the API logs it and answers INTERNAL_SERVER_ERROR).
  */
 import { GraphQLError } from 'graphql';
+import { PERMISSION_DENIED_SQLSTATE, forbidden } from '../permissions/forbidden.js';
 import type { DataModel, EntityModel, FieldModel } from './data-model.js';
 import { entityOf } from './data-model.js';
 import { badUserInput, validationFailed, type RecordFieldError } from './record-errors.js';
@@ -42,8 +43,14 @@ export async function mapWriteError(
       return uniqueViolation(pg, entity, rows, bulk) ?? error;
     case '23001': // restrict_violation (ON DELETE RESTRICT)
       return stillReferenced(pg, model);
+    case PERMISSION_DENIED_SQLSTATE: // raised by the written-rows check (compile-select.ts)
+      return forbidden(pg.message ?? 'Your roles do not allow this write.', { entity: entity.name });
     case '23503':
       if (/still referenced/.test(pg.detail ?? '')) return stillReferenced(pg, model);
+      if (/^Key \((owner|team)_id\)/.test(pg.detail ?? '')) {
+        const field = /^Key \(owner_id\)/.test(pg.detail ?? '') ? 'owner' : 'team';
+        return validationFailed([{ field, message: field === 'owner' ? 'must be the id of a user' : 'must be the id of a team', rule: 'reference' }]);
+      }
       return (await missingTargets(model, entity, rows, bulk, pool)) ?? error;
     default:
       if (pg.code?.startsWith('22')) return badUserInput(`Invalid value: ${pg.message ?? 'bad input'}`);

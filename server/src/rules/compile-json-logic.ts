@@ -46,6 +46,7 @@ import {
 import { cat, changeCase, inOperator, isBlank } from './text-operations.js';
 
 export type { RuleEnvironment } from './rule-variables.js';
+import type { RecordAccess } from '../permissions/record-access.js';
 
 /** What compiling needs: the data model, the statement's parameters and aliases, and `user` / `now`. */
 export interface WhereScope {
@@ -53,6 +54,8 @@ export interface WhereScope {
   params: SqlParams;
   aliases: AliasSource;
   env: RuleEnvironment;
+  /** The requester's access (their `where` argument); absent for the platform's own predicates. */
+  access?: RecordAccess;
 }
 
 export const SUPPORTED_OPERATORS = [
@@ -64,7 +67,7 @@ export const SUPPORTED_OPERATORS = [
 export function compileJsonLogic(scope: WhereScope, entity: string, rule: unknown, alias: string): string {
   const model = scope.model.entities.get(entity);
   if (!model) throw new RuleCompileError(`Unknown entity "${entity}"`, 'invalid', '');
-  const compiler = new RuleCompiler({ model: scope.model, aliases: scope.aliases, env: scope.env, expanded: readThrough(rule) }, model, alias);
+  const compiler = new RuleCompiler({ model: scope.model, aliases: scope.aliases, env: scope.env, expanded: readThrough(rule), access: scope.access }, model, alias);
   const sql = compiler.predicate(rule);
   return compiler.bind(sql, scope.params);
 }
@@ -303,6 +306,6 @@ export function whereCompiler(env: RuleEnvironment): WhereCompiler {
     if (typeof rule === 'string') {
       throw new RuleCompileError('The where argument is a text; pass the JSON Logic rule as a JSON value (e.g. in a JSON variable), not as a string', 'invalid', '');
     }
-    return compileJsonLogic({ model: scope.model, params: scope.params, aliases: scope.aliases, env }, entity, rule, alias);
+    return compileJsonLogic({ model: scope.model, params: scope.params, aliases: scope.aliases, env, access: scope.access }, entity, rule, alias);
   };
 }

@@ -7,7 +7,8 @@
 import { getFieldType } from '@trellis/metadata';
 import { readColumn } from '../records/compile-select.js';
 import type { ColumnModel, DataModel, EntityModel, FieldModel, ScalarFieldModel } from '../records/data-model.js';
-import { AliasSource, quoteIdent } from '../records/sql.js';
+import { AliasSource, quoteIdent, type SqlParams } from '../records/sql.js';
+import type { RecordAccess } from '../permissions/record-access.js';
 import {
   TWO_53,
   constantValue,
@@ -22,7 +23,8 @@ import {
 
 /** `user` and `now` of the rule context: the acting user and the request's instant (ISO 8601 UTC). */
 export interface RuleEnvironment {
-  user: { id: string; kind: string; name?: string } | null;
+  /** The acting user as rules see it: id, kind, name, email, roles, teams, locale, timeZone, attributes. */
+  user: ({ id: string; kind: string; name?: string } & Record<string, unknown>) | null;
   now: string;
 }
 
@@ -35,6 +37,8 @@ export interface VariableScope {
    * the related record's values under `record.company`, so a bare `record.company` is that object, not the id.
    */
   expanded: ReadonlySet<string>;
+  /** The requester's access when compiling their `where` (hidden fields refused, related rows scoped); none for role scopes. */
+  access?: RecordAccess;
 }
 
 /** The manyToOne fields a rule reads through: `company` for `{"var": "record.company.name"}`. */
@@ -87,6 +91,7 @@ function recordPath(site: Site, scope: VariableScope, entity: EntityModel, alias
     const known = [...entity.fields.keys()].join(', ');
     return site.refuse(`Unknown field "${name}" of ${entity.name} in {"var": ${JSON.stringify(path)}} (fields: ${known})`, 'unsupported-variable');
   }
+  scope.access?.assertField(entity, name, 'filter');
   switch (field.kind) {
     case 'scalar':
       return scalarPath(site, entity, field, alias, rest, label);
@@ -103,7 +108,10 @@ function recordPath(site: Site, scope: VariableScope, entity: EntityModel, alias
       const t = scope.aliases.take();
       const inner = recordPath(site, scope, target, t, rest, path);
       if (inner.constant) return inner;
-      const sql = `(SELECT ${inner.sql} FROM ${target.table} ${t} WHERE ${t}."id" = ${fk})`;
+      // The requester reads the related record only where they may read it (else it counts as none).
+      const params = site.params as unknown as SqlParams; // placeholders, bound with the rule's own
+      const visible = scope.access ? scope.access.scopeSql({ model: scope.model, params, aliases: scope.aliases }, target, 'read', t) : 'TRUE';
+      const sql = `(SELECT ${inner.sql} FROM ${target.table} ${t} WHERE ${t}."id" = ${fk}${visible === 'TRUE' ? '' : ` AND ${visible}`})`;
       const truthy = inner.kind === 'json' ? '' : truthySql(inner.kind, sql, true, inner.range);
       const { uuid: _inner, ...rest2 } = inner; // the inner column is out of scope here
       return { ...rest2, sql, nullable: true, truthy, label };

@@ -1,10 +1,11 @@
+import { testContext } from '../testing/contexts.js';
 import { graphql, printSchema, validateSchema, type GraphQLSchema } from 'graphql';
 import type { MetadataDocument } from '@trellis/metadata';
 import { recordsDocument } from '../records/testing/records-fixture.js';
 import { buildDataSchema } from './build-schema.js';
 import type { DataApiContext } from './data-api-context.js';
 
-const request = { workspace: 'main', actor: { kind: 'user' as const, id: 'test' } };
+const request = testContext('test');
 
 function sdlBlock(schema: GraphQLSchema, header: string): string {
   const sdl = printSchema(schema);

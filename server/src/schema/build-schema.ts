@@ -5,6 +5,7 @@
  * and nested fields just read the JSON Postgres built.
  */
 import { graphqlNames, type MetadataDocument } from '@trellis/metadata';
+import type { ResolvedAccess } from '@trellis/runtime';
 import {
   GraphQLBoolean,
   GraphQLEnumType,
@@ -38,6 +39,12 @@ export interface BuildSchemaOptions {
   workspace?: string;
   /** Answered by `_version` (default 0). */
   version?: number;
+  /**
+   * The schema as a set of roles sees it (runtime's resolveAccess): entities they cannot read, operations they
+   * may not do, fields hidden from them and relations to entities they cannot read are absent — from the types,
+   * the filters, the sorts and the inputs — so a query cannot even name them. Absent: everything (admin).
+   */
+  access?: ResolvedAccess;
 }
 
 /** Nested entity fields read the JSON built for them, under their response key (aliases included). */
@@ -45,7 +52,8 @@ const readByResponseKey: GraphQLFieldResolver<Record<string, unknown>, unknown> 
   source[info.path.key as string];
 
 export function buildDataSchema(document: MetadataDocument, options: BuildSchemaOptions = {}): GraphQLSchema {
-  return new SchemaBuilder(dataModelOf(document, options.workspace ?? 'main'), options.version ?? 0).build();
+  const access = options.access?.admin ? undefined : options.access;
+  return new SchemaBuilder(dataModelOf(document, options.workspace ?? 'main'), options.version ?? 0, access).build();
 }
 
 class SchemaBuilder {
@@ -58,7 +66,23 @@ class SchemaBuilder {
   constructor(
     private readonly model: DataModel,
     private readonly version: number,
+    private readonly access: ResolvedAccess | undefined,
   ) {}
+
+  private readable(entity: EntityModel): boolean {
+    return !this.access || this.access.entities[entity.name]!.read.length > 0;
+  }
+
+  /** Whether the field exists for the roles: not hidden, and not a relation to an entity they cannot read. */
+  private visible(entity: EntityModel, field: FieldModel): boolean {
+    if (!this.access) return true;
+    if (this.access.entities[entity.name]!.fields[field.name] === 'hidden') return false;
+    return field.kind === 'scalar' || this.readable(this.entity(field.target));
+  }
+
+  private visibleFields(entity: EntityModel): FieldModel[] {
+    return [...entity.fields.values()].filter((field) => this.visible(entity, field));
+  }
 
   build(): GraphQLSchema {
     const query: GraphQLFieldConfigMap<unknown, DataApiContext> = {
@@ -66,6 +90,7 @@ class SchemaBuilder {
     };
     const mutation: GraphQLFieldConfigMap<unknown, DataApiContext> = {};
     for (const entity of this.model.entities.values()) {
+      if (!this.readable(entity)) continue;
       Object.assign(query, this.queryFields(entity));
       Object.assign(mutation, this.mutationFields(entity));
     }
@@ -117,7 +142,8 @@ class SchemaBuilder {
     const id = { type: new GraphQLNonNull(GraphQLID) };
     const document = this.model.document;
     const name = entity.name;
-    return {
+    const rights = this.access?.entities[entity.name];
+    const fields: GraphQLFieldConfigMap<unknown, DataApiContext> = {
       [names.create]: {
         type,
         args: { data: { type: createInput } },
@@ -143,6 +169,13 @@ class SchemaBuilder {
           ctx.records.delete(ctx.request, name, args.id, { selection: recordSelectionOf(info), document }),
       },
     };
+    if (rights && !rights.create) {
+      delete fields[names.create];
+      delete fields[names.createMany];
+    }
+    if (rights && rights.update.length === 0) delete fields[names.update];
+    if (rights && rights.delete.length === 0) delete fields[names.delete];
+    return fields;
   }
 
   private objectType(entity: EntityModel): GraphQLObjectType {
@@ -154,7 +187,7 @@ class SchemaBuilder {
       extensions: { [ENTITY_EXTENSION]: entity.name },
       fields: () => {
         const fields: GraphQLFieldConfigMap<Record<string, unknown>, DataApiContext> = {};
-        for (const field of entity.fields.values()) fields[field.name] = this.outputField(field);
+        for (const field of this.visibleFields(entity)) fields[field.name] = this.outputField(field);
         return fields;
       },
     });
@@ -190,6 +223,7 @@ class SchemaBuilder {
   private scalarOutput(field: ScalarFieldModel): GraphQLOutputType {
     if (field.system) {
       if (field.name === 'id') return new GraphQLNonNull(GraphQLID);
+      if (field.assignable) return GraphQLID;
       if (field.name === 'createdAt' || field.name === 'updatedAt') return new GraphQLNonNull(DateTimeScalar);
       return GraphQLString;
     }
@@ -223,7 +257,7 @@ class SchemaBuilder {
           or: { type: new GraphQLList(new GraphQLNonNull(type)) },
           not: { type },
         };
-        for (const field of entity.fields.values()) {
+        for (const field of this.visibleFields(entity)) {
           const input = this.fieldFilter(field);
           if (input) fields[field.name] = { type: input };
         }
@@ -299,7 +333,7 @@ class SchemaBuilder {
     if (existing) return existing;
     const names = this.names(entity);
     const values: Record<string, { value: string }> = {};
-    for (const field of entity.fields.values()) {
+    for (const field of this.visibleFields(entity)) {
       if (field.kind === 'scalar' && field.sortable && !['true', 'false', 'null'].includes(field.name)) values[field.name] = { value: field.name };
     }
     const type = new GraphQLInputObjectType({
@@ -318,8 +352,11 @@ class SchemaBuilder {
       name,
       fields: () => {
         const fields: GraphQLInputFieldConfigMap = {};
-        for (const field of entity.ownFields) {
-          if (field.kind === 'scalar') {
+        // Read-only fields stay in the input: writing one gets a FORBIDDEN naming the field and why.
+        for (const field of this.visibleFields(entity)) {
+          if (field.kind === 'scalar' && field.assignable) fields[field.name] = { type: GraphQLID };
+          else if (field.kind === 'scalar' && field.system) continue;
+          else if (field.kind === 'scalar') {
             const input = field.type!.graphql(field.def!).input;
             // An empty input type: set by the system (autoNumber), not writable, like oneToMany.
             if (input) fields[field.name] = { type: typeRef(input) as GraphQLInputType };

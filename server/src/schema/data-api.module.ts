@@ -17,14 +17,16 @@ import { Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Express } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DEFAULT_WORKSPACE, httpRequestContext } from '../common/request-context.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DEFAULT_WORKSPACE, httpRequestContext, requestActor } from '../common/request-context.js';
+import { queryLimitRules } from '../common/query-limits.js';
 import { RecordService } from '../records/record.service.js';
 import { RecordsModule } from '../records/records.module.js';
 import type { DataApiContext } from './data-api-context.js';
 import { DATA_API_PATH, DataApiEndpoint } from './data-api-endpoint.js';
 import { explorerPagePlugin } from './explorer-page.js';
-import { graphqlHttpHandler } from './graphql-http.js';
-import { SchemaCache } from './schema-cache.js';
+import { HttpRequestError, graphqlHttpHandler, sendGraphQLError, type GraphQLHttpHandler } from './graphql-http.js';
+import { FULL_ACCESS, SchemaCache } from './schema-cache.js';
 
 export { DATA_API_PATH } from './data-api-endpoint.js';
 
@@ -39,8 +41,11 @@ const CLIENT_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-/** An Apollo "gateway" that only feeds the cached schema of one workspace (no query planning, no executor). */
-export function schemaSourceGateway(cache: SchemaCache, workspace: string): GatewayInterface {
+/**
+ * An Apollo "gateway" that only feeds the cached schema of one workspace as one role set sees it (`roles`
+ * null: the full schema) — no query planning, no executor.
+ */
+export function schemaSourceGateway(cache: SchemaCache, workspace: string, access: string = FULL_ACCESS, roles: string[] | null = null): GatewayInterface {
   const callbacks = new Set<GatewaySchemaLoadOrUpdateCallback>();
   let unsubscribe: (() => void) | undefined;
   const announce = (schema: Parameters<GatewaySchemaLoadOrUpdateCallback>[0]['apiSchema']) => {
@@ -53,9 +58,9 @@ export function schemaSourceGateway(cache: SchemaCache, workspace: string): Gate
     },
     async load() {
       unsubscribe = cache.onChange((entry) => {
-        if (entry.workspace === workspace) announce(entry.schema);
+        if (entry.workspace === workspace && entry.access === access) announce(entry.schema);
       });
-      announce((await cache.get(workspace)).schema);
+      announce((await cache.getFor(workspace, roles)).schema);
       return { executor: null };
     },
     async stop() {
@@ -87,10 +92,14 @@ function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
   return { ...formatted, extensions };
 }
 
+/**
+ * The data API. One Apollo server per role set (Apollo serves one schema per server), each fed the schema its
+ * roles see; a request goes to the server of its actor's role set. Servers start on first use.
+ */
 @Module({ imports: [RecordsModule], providers: [SchemaCache, DataApiEndpoint], exports: [SchemaCache, DataApiEndpoint] })
 export class DataApiModule implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('DataApi');
-  private server?: ApolloServer<DataApiContext>;
+  private readonly servers = new Map<string, Promise<{ server: ApolloServer<DataApiContext>; handle: GraphQLHttpHandler }>>();
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -100,6 +109,36 @@ export class DataApiModule implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    await this.serverFor(FULL_ACCESS, null); // the full schema's server is ready before the first request
+    this.endpoint.serve((req, res) => this.handle(req, res));
+    // Where Express routes the endpoint's requests (all but the fast path's POSTs): after Nest's middleware
+    // and routes, as any module's, so they apply. The JSON body parser skips this path (see create-app.ts).
+    this.adapterHost.httpAdapter.getInstance<Express>().use(DATA_API_PATH, this.endpoint.expressHandler);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const known = requestActor(req);
+    if (!known) {
+      return sendGraphQLError(res, new HttpRequestError(401, 'UNAUTHENTICATED', 'Sign in first: this request carries no valid session or API key.'));
+    }
+    const roles = known.actor.roles;
+    const current = this.schemas.peek(DEFAULT_WORKSPACE);
+    const key = current ? this.schemas.accessKey(current.document, roles) : FULL_ACCESS;
+    const { handle } = await this.serverFor(key, key === FULL_ACCESS ? null : roles);
+    return handle(req, res);
+  }
+
+  private serverFor(key: string, roles: string[] | null): Promise<{ server: ApolloServer<DataApiContext>; handle: GraphQLHttpHandler }> {
+    let started = this.servers.get(key);
+    if (!started) {
+      started = this.startServer(key, roles);
+      this.servers.set(key, started);
+      started.catch(() => this.servers.delete(key)); // a failed start is retried by the next request
+    }
+    return started;
+  }
+
+  private async startServer(key: string, roles: string[] | null): Promise<{ server: ApolloServer<DataApiContext>; handle: GraphQLHttpHandler }> {
     const plugins: ApolloServerPlugin<DataApiContext>[] = [
       explorerPagePlugin(),
       // Per-field cache hints and traces cost time on every field of every request; we use neither.
@@ -110,23 +149,22 @@ export class DataApiModule implements OnModuleInit, OnModuleDestroy {
       ApolloServerPluginSchemaReportingDisabled(),
     ];
     const server = new ApolloServer<DataApiContext>({
-      gateway: schemaSourceGateway(this.schemas, DEFAULT_WORKSPACE),
+      gateway: schemaSourceGateway(this.schemas, DEFAULT_WORKSPACE, key, roles),
       plugins,
-      introspection: true,
+      introspection: process.env['TRELLIS_INTROSPECTION'] !== '0',
+      validationRules: queryLimitRules(),
       includeStacktraceInErrorResponses: false,
       stopOnTerminationSignals: false,
       formatError: formatDataApiError(this.logger),
     });
     await server.start();
-    this.server = server;
     const records = this.records;
-    this.endpoint.serve(graphqlHttpHandler(server, { context: async () => ({ request: httpRequestContext(), records }) }));
-    // Where Express routes the endpoint's requests (all but the fast path's POSTs): after Nest's middleware
-    // and routes, as any module's, so they apply. The JSON body parser skips this path (see create-app.ts).
-    this.adapterHost.httpAdapter.getInstance<Express>().use(DATA_API_PATH, this.endpoint.expressHandler);
+    const handle = graphqlHttpHandler(server, { context: async (req) => ({ request: httpRequestContext(req), records }) });
+    return { server, handle };
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.server?.stop();
+    const servers = await Promise.allSettled(this.servers.values());
+    for (const started of servers) if (started.status === 'fulfilled') await started.value.server.stop();
   }
 }

@@ -58,7 +58,7 @@ describe('generated /graphql', () => {
     };
     const fields = 'id name email bio age score salary { amount currency } ratio active birthday lastSeen status interests phone website meta company { id } createdBy';
     const { createPerson } = await ok<{ createPerson: Row }>(`mutation($d: PersonCreateInput!) { createPerson(data: $d) { ${fields} } }`, { d: data });
-    const expected = { ...data, lastSeen: '2024-06-01T12:00:00.000Z', company: { id: createCompany['id'] }, createdBy: 'user:local-admin' };
+    const expected = { ...data, lastSeen: '2024-06-01T12:00:00.000Z', company: { id: createCompany['id'] }, createdBy: `user:${app.admin.id}` };
     expect(createPerson).toMatchObject(expected);
     const { person } = await ok<{ person: Row }>(`query($id: ID!) { person(id: $id) { ${fields} } }`, { id: createPerson['id'] });
     expect(person).toEqual(createPerson);

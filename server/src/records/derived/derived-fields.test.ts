@@ -4,6 +4,7 @@
  * re-parenting and link changes from either side, checked against values computed in JavaScript.
  */
 import { jest } from '@jest/globals';
+import { testContext } from '../../testing/contexts.js';
 import { validateDocument } from '@trellis/metadata';
 import type { RequestContext } from '../../common/request-context.js';
 import { startTestDatabase, type TestDatabase } from '../../testing/test-database.js';
@@ -15,7 +16,7 @@ jest.setTimeout(60_000);
 
 type Row = Record<string, unknown>;
 const v = (path: string) => ({ var: path });
-const ctx: RequestContext = { workspace: 'main', actor: { kind: 'user', id: 'tester' } };
+const ctx: RequestContext = testContext('tester', 'user');
 const doc = derivedDocument();
 let db: TestDatabase;
 let records: RecordService;

@@ -9,7 +9,7 @@ import type { Clock } from '@trellis/runtime';
 import { actorLabel, type RequestContext } from '../../common/request-context.js';
 import type { DatabaseService } from '../../database/database.service.js';
 import { compileWriteReturning, type CompileOptions, type RecordSelection } from '../compile-select.js';
-import { compileInsert, compileUpdate } from '../compile-write.js';
+import { compileDelete, compileInsert, compileUpdate, type RowGuard } from '../compile-write.js';
 import type { DataModel, EntityModel } from '../data-model.js';
 import { defaultSelection } from '../default-selection.js';
 import { prepared } from '../prepared.js';
@@ -27,8 +27,12 @@ const MAX_ATTEMPTS = 20;
 export interface DerivedWriteOptions {
   selection?: RecordSelection;
   client?: Queryable;
-  /** How selections compile (the `where` arguments of toMany fields), as RecordService compiles its reads. */
+  /** How selections compile (the `where` arguments of toMany fields, the reader's access), as RecordService compiles its reads. */
   compile?: CompileOptions;
+  /** The writer's update / delete scope on the written row (permissions/write-guard.ts). */
+  guard?: RowGuard;
+  /** The error for an update / delete that touched no row (absent, invisible or not writable). */
+  missing?: (client: Queryable) => Promise<unknown>;
 }
 
 export class DerivedRecordWrites {
@@ -43,19 +47,19 @@ export class DerivedRecordWrites {
       const maintenance = new DerivedMaintenance(model, client, ctx.actor, this.clock(), !options.client);
       const toInsert = await maintenance.beforeCreate(e, rows, ids, bulk);
       const { statements, links } = compileInsert(e, toInsert, ids, actorLabel(ctx.actor));
-      const selection = options.selection ?? defaultSelection(e);
+      const selection = options.selection ?? defaultSelection(e, options.compile?.access);
       // One row shape to return that later recomputes cannot change: the insert returns it (no read back).
       const returning = statements.length === 1 && links.every((l) => l.size === 0) && isFlat(selection);
       let written: RowValues[] = [];
       try {
-        if (returning) written = await writeReturning(client, compileWriteReturning(model, e.name, statements[0]!, selection, ids, options.compile));
+        if (returning) written = await writeReturning(client, compileWriteReturning(model, e.name, statements[0]!, selection, ids, { ...options.compile, written: 'create' }));
         else for (const statement of statements) await client.query(statement.text, statement.values);
         await replaceLinks(client, ids.map((id, i) => ({ id, links: links[i]! })), false);
       } catch (error) {
         throw await mapWriteError(error, model, e, rows, bulk, this.database.pool);
       }
       await maintenance.afterCreate(e, toInsert, ids);
-      return returning && !maintenance.rewrote(e, ids) ? written : readBack<RowValues>(client, model, e.name, ids, selection, options.compile);
+      return returning && !maintenance.rewrote(e, ids) ? written : readBack<RowValues>(client, model, e.name, ids, selection, { ...options.compile, written: 'create' });
     });
   }
 
@@ -74,19 +78,22 @@ export class DerivedRecordWrites {
         if (errors.length > 0) throw validationFailed(errors);
       }
       const toWrite = await maintenance.withFormulas(e, id, data, previous);
-      const { statement, links } = compileUpdate(e, id, toWrite, actorLabel(ctx.actor));
-      const selection = options.selection ?? defaultSelection(e);
+      const { statement, links } = compileUpdate(e, id, toWrite, actorLabel(ctx.actor), options.guard);
+      const selection = options.selection ?? defaultSelection(e, options.compile?.access);
       const returning = links.size === 0 && isFlat(selection);
+      const compile: CompileOptions = { ...options.compile, written: 'update' };
       let written: RowValues[] = [];
+      let touched: number;
       try {
-        if (returning) written = await writeReturning(client, compileWriteReturning(model, e.name, statement, selection, undefined, options.compile));
-        else await client.query(statement.text, statement.values);
+        if (returning) touched = (written = await writeReturning(client, compileWriteReturning(model, e.name, statement, selection, undefined, compile))).length;
+        else touched = (await client.query(statement.text, statement.values)).rowCount ?? 0;
+        if (touched === 0) throw (await options.missing?.(client)) ?? notFound(`No ${e.label.toLowerCase()} with id ${id}`);
         await replaceLinks(client, [{ id, links }], true);
       } catch (error) {
         throw await mapWriteError(error, model, e, [data], false, this.database.pool);
       }
       await maintenance.afterUpdate(e, id, toWrite);
-      return returning && !maintenance.rewrote(e, [id]) ? written[0]! : (await readBack<RowValues>(client, model, e.name, [id], selection, options.compile))[0]!;
+      return returning && !maintenance.rewrote(e, [id]) ? written[0]! : (await readBack<RowValues>(client, model, e.name, [id], selection, compile))[0]!;
     });
   }
 
@@ -95,14 +102,15 @@ export class DerivedRecordWrites {
     return this.transaction(options.client, async (client) => {
       const maintenance = new DerivedMaintenance(model, client, ctx.actor, this.clock(), !options.client);
       if (!(await maintenance.beforeDelete(e, id))) throw notFound(`No ${e.label.toLowerCase()} with id ${id}`);
-      const statement = { text: `DELETE FROM ${e.table} WHERE "id" = $1`, values: [id] };
-      const sql = compileWriteReturning(model, e.name, statement, options.selection ?? defaultSelection(e), undefined, options.compile);
+      const statement = compileDelete(e, id, actorLabel(ctx.actor), ctx.source, options.guard);
+      const sql = compileWriteReturning(model, e.name, statement, options.selection ?? defaultSelection(e, options.compile?.access), undefined, { ...options.compile, written: 'delete' });
       let rows: RowValues[];
       try {
         rows = (await client.query(prepared(sql.text, sql.values))).rows.map((row: Record<string, unknown>) => row['r'] as RowValues);
       } catch (error) {
         throw await mapWriteError(error, model, e, [], false, this.database.pool);
       }
+      if (rows.length === 0) throw (await options.missing?.(client)) ?? notFound(`No ${e.label.toLowerCase()} with id ${id}`);
       await maintenance.afterDelete();
       return rows[0]!;
     });

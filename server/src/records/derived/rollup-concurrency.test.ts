@@ -4,6 +4,7 @@
  * every roll-up and formula equals a recount done in SQL from the rows themselves.
  */
 import { jest } from '@jest/globals';
+import { testContext } from '../../testing/contexts.js';
 import pg from 'pg';
 import type { RequestContext } from '../../common/request-context.js';
 import { startTestDatabase, type TestDatabase } from '../../testing/test-database.js';
@@ -13,7 +14,7 @@ import { createTables, recordServiceFor } from '../testing/record-test-kit.js';
 
 jest.setTimeout(180_000);
 
-const ctx: RequestContext = { workspace: 'main', actor: { kind: 'user', id: 'hammer' } };
+const ctx: RequestContext = testContext('hammer', 'user');
 const WORKERS = 8;
 const OPERATIONS = 400;
 let db: TestDatabase;

@@ -1,0 +1,53 @@
+/**
+ * Platform upkeep of the record tables, after every publish and once at start-up: each entity table has the
+ * `owner_id` / `team_id` system columns (tables created before they existed get them) and the row trigger that
+ * writes the record history. Only tables that lack something are altered: an ALTER TABLE takes a lock that
+ * would stall every reader, so a publish that changes nothing here touches no table.
+ */
+import type pg from 'pg';
+import { tableName } from '@trellis/metadata';
+import { quoteIdent } from '../records/sql.js';
+
+type Queryable = Pick<pg.ClientBase, 'query'>;
+
+interface TableState {
+  table: string;
+  has_owner: boolean;
+  has_team: boolean;
+  has_trigger: boolean;
+}
+
+export const HISTORY_TRIGGER = 'trellis_record_history';
+
+export async function ensureRecordTables(client: Queryable, schema: string, entities: string[]): Promise<string[]> {
+  if (entities.length === 0) return [];
+  const tables = entities.map((e) => tableName(e));
+  const { rows } = await client.query<TableState>(
+    `SELECT c.relname AS table,
+            EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'owner_id' AND NOT a.attisdropped) AS has_owner,
+            EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'team_id' AND NOT a.attisdropped) AS has_team,
+            EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = $3) AS has_trigger
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.relname = ANY($2::text[]) AND c.relkind = 'r'`,
+    [schema, tables, HISTORY_TRIGGER],
+  );
+  const changed: string[] = [];
+  for (const state of rows) {
+    const table = `${quoteIdent(schema)}.${quoteIdent(state.table)}`;
+    const add: string[] = [];
+    if (!state.has_owner) add.push(`ADD COLUMN "owner_id" uuid REFERENCES "trellis"."user" ("id") ON DELETE SET NULL`);
+    if (!state.has_team) add.push(`ADD COLUMN "team_id" uuid REFERENCES "trellis"."team" ("id") ON DELETE SET NULL`);
+    if (add.length > 0) {
+      await client.query(`ALTER TABLE ${table} ${add.join(', ')}`);
+      if (!state.has_owner) await client.query(`CREATE INDEX ON ${table} ("owner_id")`);
+      if (!state.has_team) await client.query(`CREATE INDEX ON ${table} ("team_id")`);
+    }
+    if (!state.has_trigger) {
+      await client.query(
+        `CREATE TRIGGER ${quoteIdent(HISTORY_TRIGGER)} AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION "trellis"."record_history"()`,
+      );
+    }
+    if (add.length > 0 || !state.has_trigger) changed.push(state.table);
+  }
+  return changed;
+}
