@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** Server the dev build talks to for /graphql and /metadata (the built app is served by that server itself). */
+/** Server the dev build talks to for /auth, /graphql and /metadata (the built app is served by that server itself). */
 const apiTarget = process.env.TRELLIS_API ?? 'http://localhost:3000';
 
 export default defineConfig({
@@ -18,6 +18,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
+      '/auth': apiTarget,
       '/graphql': apiTarget,
       '/metadata': apiTarget,
     },

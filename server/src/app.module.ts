@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule, type AuthOptions } from './auth/auth.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { HealthController } from './common/health.controller.js';
 import { DatabaseModule } from './database/database.module.js';
 import { MetadataApiModule } from './metadata-store/metadata-api.module.js';
@@ -10,9 +12,11 @@ export interface AppOptions {
   databaseUrl: string;
   /** Install the starter sales pack into an empty workspace on startup (default: env TRELLIS_STARTER_PACK !== '0'). */
   starterPack?: boolean;
+  /** Sign-in, session and rate-limit settings over the environment's, and the auth clock (tests). */
+  auth?: AuthOptions;
 }
 
-/** The whole server: database, metadata store + /metadata API, generated /graphql API, packs. */
+/** The whole server: database, identities + /auth, metadata store + /metadata API, generated /graphql API, packs. */
 @Module({})
 export class AppModule {
   static forRoot(options: AppOptions): DynamicModule {
@@ -21,9 +25,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         DatabaseModule.forRoot({ url: options.databaseUrl }),
+        AuthModule.forRoot(options.auth),
         MetadataStoreModule,
         MetadataApiModule,
         DataApiModule,
+        AuditModule,
         PacksModule.forRoot({ starterPack }),
       ],
       controllers: [HealthController],

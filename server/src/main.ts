@@ -1,8 +1,10 @@
 /**
  * Starts Trellis: resolves the database (DATABASE_URL, else an embedded Postgres in ./.trellis),
- * runs platform migrations, serves the studio, /metadata and /graphql. Prints one line when ready.
+ * runs platform migrations, creates the first administrator from TRELLIS_ADMIN_EMAIL / TRELLIS_ADMIN_PASSWORD
+ * when no user exists yet, serves the studio, /auth, /metadata and /graphql. Prints one line when ready.
  */
 import 'reflect-metadata';
+import { ensureFirstAdmin } from './auth/first-admin.js';
 import { createApp } from './common/create-app.js';
 import { resolveDatabase, type ResolvedDatabase } from './database/database-config.js';
 
@@ -35,10 +37,13 @@ async function main(): Promise<void> {
         void shutdown(started).then(() => process.exit(0));
       });
     }
+    const admin = await ensureFirstAdmin(app);
     await app.listen(port, host);
     const shown = host === '0.0.0.0' || host === '127.0.0.1' || host === '::' ? 'localhost' : host;
     // PORT=0 asks the OS for a free port: report the one actually bound.
     const bound = (app.getHttpServer().address() as { port: number } | null)?.port ?? port;
+    if (admin === 'created') console.log(`Created the first administrator ${process.env['TRELLIS_ADMIN_EMAIL']?.trim()} (from TRELLIS_ADMIN_EMAIL).`);
+    if (admin === 'no user yet') console.log(`Open http://${shown}:${bound}/ to create the first administrator (or set TRELLIS_ADMIN_EMAIL and TRELLIS_ADMIN_PASSWORD).`);
     console.log(`Trellis studio: http://${shown}:${bound}/`);
   } catch (error) {
     console.error('Trellis failed to start:', error instanceof Error ? error.message : error);

@@ -5,6 +5,9 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/rules.css';
+import './styles/auth.css';
+import './styles/admin.css';
+import './styles/access.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,15 +1,36 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { screenshot } from './browser.js';
+import { TRELLIS_ADMIN_EMAIL, TRELLIS_ADMIN_PASSWORD } from './trellis-server.js';
 
 /** How long a step may take to show its result on screen (a publish runs DDL, a list runs a query). */
 export const STEP_TIMEOUT = 15_000;
 
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+/** The administrator the e2e server is started with. */
+export const ADMIN: Credentials = { email: TRELLIS_ADMIN_EMAIL, password: TRELLIS_ADMIN_PASSWORD };
+
 /**
  * A fresh browser context (empty localStorage, so no studio draft) at `hash` of the studio, sized like a
- * laptop screen. Console errors and failed requests are kept for the failure message.
+ * laptop screen, signed in as `as` (the administrator by default; null = signed out, on the sign-in page).
+ * Console errors and failed requests are kept for the failure message.
  */
-export async function openStudio(browser: Browser, baseUrl: string, hash = '/'): Promise<{ page: Page; problems: string[] }> {
+export async function openStudio(
+  browser: Browser,
+  baseUrl: string,
+  hash = '/',
+  options: { as?: Credentials | null } = {},
+): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
+  const as = options.as === undefined ? ADMIN : options.as;
+  if (as) {
+    // Through the API rather than the form: the context's request client shares the browser's cookies.
+    const res = await context.request.post(new URL('/auth/sign-in', baseUrl).href, { data: as, headers: { 'content-type': 'application/json' } });
+    if (!res.ok()) throw new Error(`Cannot sign in as ${as.email}: ${res.status()} ${await res.text()}`);
+  }
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT);
   const problems: string[] = [];

@@ -11,7 +11,8 @@ import { AppModule, type AppOptions } from '../app.module.js';
 import { DATA_API_PATH, DataApiEndpoint } from '../schema/data-api-endpoint.js';
 import { DATA_API_BODY_LIMIT } from '../schema/graphql-http.js';
 import { installHttpEntry, transparentToFastRoutes } from './http-entry.js';
-import { HTTP_HOOKS } from './http-hooks.js';
+import { authBodyErrors, authBodyParser } from '../auth/auth-body.js';
+import { httpHooks } from './http-hooks.js';
 import { defaultStudioDir, serveStudio } from './studio-static.js';
 
 export interface CreateAppOptions extends AppOptions {
@@ -31,9 +32,11 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   app.disable('x-powered-by');
   // GraphQL documents can be large (a metadata document with many entities). The data API reads its own
   // body (same limit, GraphQL-style errors): the parser leaves its path alone.
+  // Credentials are small: /auth bodies are limited to 16 KB, errors answered in its JSON format.
+  http.use('/auth', authBodyParser(), authBodyErrors);
   http.use(transparentToFastRoutes(exceptUnder(DATA_API_PATH, express.json({ limit: DATA_API_BODY_LIMIT }))));
   serveStudio(http, options.studioDir ?? defaultStudioDir());
-  installHttpEntry(app.getHttpServer(), http, { hooks: HTTP_HOOKS, routes: [app.get(DataApiEndpoint).fastRoute()] });
+  installHttpEntry(app.getHttpServer(), http, { hooks: httpHooks(app), routes: [app.get(DataApiEndpoint).fastRoute()] });
   return app;
 }
 

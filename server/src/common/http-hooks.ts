@@ -12,9 +12,19 @@
  * there are none). Answer the request yourself (a CORS preflight, 401, 429) and return `'handled'`, or
  * return `'continue'`. To pass something on — e.g. the authenticated actor — attach it to the request with
  * a module-private WeakMap or symbol, and read it where request contexts are made: `httpRequestContext`
- * (request-context.ts), called with the request by the data API's `context` (data-api.module.ts).
+ * (request-context.ts), called with the request by the data API's `context` (data-api.module.ts) and by the
+ * /metadata resolvers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { INestApplicationContext } from '@nestjs/common';
+import { AUTH_CONFIG } from '../auth/auth-clock.js';
+import type { AuthConfig } from '../auth/auth-config.js';
+import { AuthHook } from '../auth/auth.hook.js';
+import { clientIp, isHttps } from '../auth/http-request-info.js';
+import { RateLimits } from '../auth/rate-limits.js';
+import { corsHook } from './cors.js';
+import { actorRateLimitHook, authIpRateLimitHook } from './rate-limit.js';
+import { securityHeadersHook } from './security-headers.js';
 
 export type HttpHookResult = 'continue' | 'handled';
 
@@ -26,7 +36,18 @@ export interface HttpHook {
 }
 
 /**
- * The server's hooks, in the order they run. Empty today: no auth yet (every request acts as the local
- * admin, see request-context.ts), studio and API are same-origin (no CORS), no rate limits, no access log.
+ * The server's hooks, in the order they run: security headers on every answer; CORS (preflights answered
+ * here); the per-IP limit on /auth writes (before sign-in spends a password hash); authentication (the
+ * actor, 401 for the APIs without one, the CSRF rule); the per-actor rate limit.
  */
-export const HTTP_HOOKS: readonly HttpHook[] = [];
+export function httpHooks(app: Pick<INestApplicationContext, 'get'>): readonly HttpHook[] {
+  const config = app.get<AuthConfig>(AUTH_CONFIG);
+  const limits = app.get(RateLimits);
+  return [
+    securityHeadersHook({ isHttps: (req) => isHttps(req, config.trustProxy) }),
+    corsHook(config.corsOrigins),
+    authIpRateLimitHook(limits.perIpAuth, (req) => clientIp(req, config.trustProxy)),
+    app.get(AuthHook),
+    actorRateLimitHook(limits.perActor),
+  ];
+}

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { resolveDatabase } from './database-config.js';
 import { DatabaseService } from './database.service.js';
+import { platformMigrations } from './platform-schema.js';
 
 describe('DatabaseService', () => {
   let db: TestDatabase;
@@ -25,7 +26,7 @@ describe('DatabaseService', () => {
         `SELECT current_setting('TimeZone') AS tz, to_regclass('trellis.metadata_version')::text AS versions,
                 (SELECT count(*)::int FROM trellis.migrations) AS migrations`,
       );
-      expect(rows[0]).toEqual({ tz: 'UTC', versions: 'trellis.metadata_version', migrations: 1 });
+      expect(rows[0]).toEqual({ tz: 'UTC', versions: 'trellis.metadata_version', migrations: platformMigrations.length });
       expect(await second.dataSource.query(`SELECT current_setting('TimeZone') AS tz`)).toEqual([{ tz: 'UTC' }]);
     } finally {
       await second.onApplicationShutdown();
@@ -78,7 +79,7 @@ describe('platform migrations', () => {
     try {
       const services = await Promise.all([1, 2, 3].map(() => DatabaseService.create({ url: db.url, poolSize: 2 })));
       const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM trellis.migrations`);
-      expect(rows[0].n).toBe(1);
+      expect(rows[0].n).toBe(platformMigrations.length);
       await Promise.all(services.map((s) => s.onApplicationShutdown()));
     } finally {
       await db.stop();

@@ -4,9 +4,11 @@
  */
 import { MetadataVersionEntity } from '../metadata-store/metadata-version.entity.js';
 import { CreateMetadataVersion1732350000000 } from '../metadata-store/1732350000000-create-metadata-version.migration.js';
+import { CreateIdentity1764000000000 } from '../auth/1764000000000-create-identity.migration.js';
+import { CreateRecordAudit1764000001000 } from '../audit/1764000001000-create-record-audit.migration.js';
 
 export const PLATFORM_SCHEMA = 'trellis';
 
 export const platformEntities = [MetadataVersionEntity];
 
-export const platformMigrations = [CreateMetadataVersion1732350000000];
+export const platformMigrations = [CreateMetadataVersion1732350000000, CreateIdentity1764000000000, CreateRecordAudit1764000001000];

@@ -1,6 +1,10 @@
+import type { IncomingMessage } from 'node:http';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AuditModule } from '../audit/audit.module.js';
+import { IdentityResolversModule } from '../auth/auth.module.js';
+import { queryLimitRules } from '../common/query-limits.js';
 import { MetadataResolver } from './metadata.resolver.js';
 
 @Module({ providers: [MetadataResolver] })
@@ -10,13 +14,19 @@ export class MetadataResolversModule {}
 @Module({
   imports: [
     MetadataResolversModule,
+    IdentityResolversModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({
       driver: ApolloDriver,
       path: '/metadata',
       autoSchemaFile: true,
       sortSchema: true,
-      include: [MetadataResolversModule],
+      include: [MetadataResolversModule, AuditModule, IdentityResolversModule],
+      // The resolvers read the actor the authentication hook put on the request (httpRequestContext(req)).
+      context: ({ req }: { req: IncomingMessage }) => ({ req }),
       includeStacktraceInErrorResponses: false,
+      // On unless TRELLIS_INTROSPECTION=0 (Apollo would switch it off whenever NODE_ENV=production).
+      introspection: process.env['TRELLIS_INTROSPECTION'] !== '0',
+      validationRules: queryLimitRules({ listSizes: { 'User.teams': 5, 'Team.members': 20 } }),
       graphiql: false,
       playground: false,
     }),

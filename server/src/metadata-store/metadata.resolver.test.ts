@@ -50,7 +50,7 @@ describe('/metadata API over HTTP', () => {
     );
     expect(published.errors).toBeUndefined();
     expect(published.data).toMatchObject({
-      publishMetadata: { version: 1, author: 'user:local-admin', message: 'Add companies and deals', document: crmDocument() },
+      publishMetadata: { version: 1, author: `user:${t.admin.id}`, message: 'Add companies and deals', document: crmDocument() },
     });
     expect(await columnsOf(t.pool, 'deal')).toEqual(expect.arrayContaining(['title', 'amount', 'amount_currency', 'company_id']));
 

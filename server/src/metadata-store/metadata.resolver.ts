@@ -1,7 +1,13 @@
-/** The /metadata API: read versions, validate, preview and publish documents. */
+/**
+ * The /metadata API: read versions, validate, preview and publish documents. Reading is open to every
+ * signed-in user (the studio renders from the current document); validating, previewing, publishing and
+ * reverting need the manageMetadata capability.
+ */
+import type { IncomingMessage } from 'node:http';
 import { UseFilters } from '@nestjs/common';
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { httpRequestContext } from '../common/request-context.js';
+import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { requireCapability } from '../auth/capabilities.js';
+import { httpRequestContext, type RequestContext } from '../common/request-context.js';
 import { JSONScalar } from './json.scalar.js';
 import { MetadataErrorFilter } from './metadata-error.filter.js';
 import { MetadataStoreService } from './metadata-store.service.js';
@@ -12,47 +18,56 @@ import { MetadataPreview, MetadataProblem, MetadataVersion } from './metadata.ty
 export class MetadataResolver {
   constructor(private readonly store: MetadataStoreService) {}
 
+  private async manager(req: IncomingMessage): Promise<RequestContext> {
+    const ctx = httpRequestContext(req);
+    await requireCapability(this.store, ctx, 'manageMetadata');
+    return ctx;
+  }
+
   @Query(() => MetadataVersion, { description: 'The current version (0 = the empty document).' })
-  currentMetadata(): Promise<MetadataVersion> {
-    return this.store.current(httpRequestContext().workspace);
+  currentMetadata(@Context('req') req: IncomingMessage): Promise<MetadataVersion> {
+    return this.store.current(httpRequestContext(req).workspace);
   }
 
   @Query(() => [MetadataVersion], { description: 'Published versions, newest first.' })
-  metadataVersions(@Args('limit', { type: () => Int, defaultValue: 50 }) limit: number): Promise<MetadataVersion[]> {
-    return this.store.history(httpRequestContext().workspace, limit);
+  metadataVersions(@Context('req') req: IncomingMessage, @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number): Promise<MetadataVersion[]> {
+    return this.store.history(httpRequestContext(req).workspace, limit);
   }
 
   @Query(() => MetadataVersion, { nullable: true })
-  metadataVersion(@Args('version', { type: () => Int }) version: number): Promise<MetadataVersion | null> {
-    return this.store.version(httpRequestContext().workspace, version);
+  metadataVersion(@Context('req') req: IncomingMessage, @Args('version', { type: () => Int }) version: number): Promise<MetadataVersion | null> {
+    return this.store.version(httpRequestContext(req).workspace, version);
   }
 
   @Query(() => [MetadataProblem], { description: 'Every problem of a document; empty when it is valid.' })
-  validateMetadata(@Args('document', { type: () => JSONScalar }) document: unknown): MetadataProblem[] {
+  async validateMetadata(@Context('req') req: IncomingMessage, @Args('document', { type: () => JSONScalar }) document: unknown): Promise<MetadataProblem[]> {
+    await this.manager(req);
     return this.store.validate(document);
   }
 
   @Query(() => MetadataPreview, { description: 'What publishing the document would change.' })
-  previewMetadata(@Args('document', { type: () => JSONScalar }) document: unknown): Promise<MetadataPreview> {
-    return this.store.preview(httpRequestContext().workspace, document);
+  async previewMetadata(@Context('req') req: IncomingMessage, @Args('document', { type: () => JSONScalar }) document: unknown): Promise<MetadataPreview> {
+    return this.store.preview((await this.manager(req)).workspace, document);
   }
 
   @Mutation(() => MetadataVersion, {
     description: 'Publishes the document as the next version. Errors: METADATA_INVALID, VERSION_CONFLICT, MIGRATION_FAILED.',
   })
-  publishMetadata(
+  async publishMetadata(
+    @Context('req') req: IncomingMessage,
     @Args('document', { type: () => JSONScalar }) document: unknown,
     @Args('message', { type: () => String, nullable: true }) message?: string | null,
     @Args('baseVersion', { type: () => Int, nullable: true }) baseVersion?: number | null,
   ): Promise<MetadataVersion> {
-    return this.store.publish(httpRequestContext(), document, { message, baseVersion });
+    return this.store.publish(await this.manager(req), document, { message, baseVersion });
   }
 
   @Mutation(() => MetadataVersion, { description: "Publishes an earlier version's document as a new version." })
-  revertMetadata(
+  async revertMetadata(
+    @Context('req') req: IncomingMessage,
     @Args('version', { type: () => Int }) version: number,
     @Args('message', { type: () => String, nullable: true }) message?: string | null,
   ): Promise<MetadataVersion> {
-    return this.store.revert(httpRequestContext(), version, message);
+    return this.store.revert(await this.manager(req), version, message);
   }
 }

@@ -1,4 +1,4 @@
-import { createClient, GraphQLRequestError, type Fetcher } from './graphql-client.js';
+import { createClient, GraphQLRequestError, onUnauthenticated, type Fetcher } from './graphql-client.js';
 
 const respond = (body: unknown, status = 200): Fetcher => async () =>
   new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -64,5 +64,41 @@ describe('GraphQL client', () => {
     const html = await failure(createClient('/graphql', respond('<html>', 502)).request('{ a }'));
     expect(html.code).toBe('NETWORK_ERROR');
     expect(html.message).toMatch(/502/);
+  });
+});
+
+describe('GraphQL client: unauthenticated requests', () => {
+  it('tells the app when a request is refused with UNAUTHENTICATED, then fails it', async () => {
+    const seen: string[] = [];
+    const stop = onUnauthenticated((e) => seen.push(e.code));
+    try {
+      const client = createClient('/graphql', respond({ errors: [{ message: 'Sign in first', extensions: { code: 'UNAUTHENTICATED' } }] }, 401));
+      const error = await failure(client.request('{ a }'));
+      expect(error.code).toBe('UNAUTHENTICATED');
+      expect(seen).toEqual(['UNAUTHENTICATED']);
+    } finally {
+      stop();
+    }
+  });
+
+  it('treats a 401 without a JSON body as unauthenticated too', async () => {
+    const seen: string[] = [];
+    const stop = onUnauthenticated((e) => seen.push(e.code));
+    try {
+      const error = await failure(createClient('/metadata', respond('Unauthorized', 401)).request('{ a }'));
+      expect(error.code).toBe('UNAUTHENTICATED');
+      expect(seen).toHaveLength(1);
+    } finally {
+      stop();
+    }
+  });
+
+  it('does not call the listener for other errors, nor after unsubscribing', async () => {
+    const seen: string[] = [];
+    const stop = onUnauthenticated((e) => seen.push(e.code));
+    await failure(createClient('/graphql', respond({ errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] })).request('{ a }'));
+    stop();
+    await failure(createClient('/graphql', respond({ errors: [{ message: 'x', extensions: { code: 'UNAUTHENTICATED' } }] }, 401)).request('{ a }'));
+    expect(seen).toEqual([]);
   });
 });

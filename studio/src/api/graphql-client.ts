@@ -52,6 +52,23 @@ export class GraphQLRequestError extends Error {
 
 export type Fetcher = (input: string, init: RequestInit) => Promise<Response>;
 
+type UnauthenticatedListener = (error: GraphQLRequestError) => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+
+/**
+ * Calls `listener` whenever a request is refused with 401 / UNAUTHENTICATED (the session expired or was
+ * revoked), so the app can show the sign-in page from wherever the request was made. Returns the unsubscribe.
+ */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+function refused(error: GraphQLRequestError): GraphQLRequestError {
+  for (const listener of unauthenticatedListeners) listener(error);
+  return error;
+}
+
 export interface GraphQLClient {
   request<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
 }
@@ -77,10 +94,14 @@ export function createClient(endpoint: string, fetcher: Fetcher = (i, init) => f
       try {
         body = await response.json();
       } catch {
+        if (response.status === 401) throw refused(new GraphQLRequestError([{ message: 'Sign in to continue' }], 'UNAUTHENTICATED'));
         throw new GraphQLRequestError(
           [{ message: `The server answered ${response.status} ${response.statusText} without JSON` }],
           'NETWORK_ERROR',
         );
+      }
+      if (response.status === 401 || body.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+        throw refused(new GraphQLRequestError(body.errors?.length ? body.errors : [{ message: 'Sign in to continue' }], 'UNAUTHENTICATED'));
       }
       if (body.errors?.length) throw new GraphQLRequestError(body.errors);
       if (body.data == null) throw new GraphQLRequestError([{ message: 'The server returned no data' }]);

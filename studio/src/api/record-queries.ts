@@ -10,7 +10,8 @@ export interface Operation {
   variables: Record<string, unknown>;
 }
 
-export const SYSTEM_FIELD_NAMES = ['id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy'] as const;
+/** System fields every record has; `owner` and `team` are ids of a user and a team. */
+export const SYSTEM_FIELD_NAMES = ['id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'owner', 'team'] as const;
 
 export interface OrderSpec {
   field: string;

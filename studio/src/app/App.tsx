@@ -1,39 +1,49 @@
-/** The shell: sidebar navigation, and the page for the current hash route. */
-import { lazy, Suspense, useEffect } from 'react';
-import type { MetadataDocument } from '@trellis/metadata';
-import { MetadataProvider, useMetadata } from './metadata-context.js';
-import { DraftProvider } from './draft-context.js';
-import { navigate, useRoute, type Route } from './router.js';
-import { Sidebar } from './Sidebar.js';
+/** The shell: sign-in gate, sidebar navigation, and the page of the current hash route (see routes.tsx). */
+import { Suspense, useEffect } from 'react';
+import { AuthGate } from '../auth/AuthGate.js';
+import { useSession } from '../auth/session-context.js';
+import { readableEntities } from '../data/access-document.js';
+import { useAccess } from '../data/use-access.js';
 import { ToastProvider } from '../ui/Toast.js';
 import { ErrorBanner, EmptyState, Spinner } from '../ui/Feedback.js';
-import { ListPage } from '../data/ListPage.js';
-
-// The list is the first page most people see; forms (@rjsf) and the studio load on demand.
-const RecordPage = lazy(() => import('../data/RecordPage.js').then((m) => ({ default: m.RecordPage })));
-const EntitiesPage = lazy(() => import('../studio/EntitiesPage.js').then((m) => ({ default: m.EntitiesPage })));
-const EntityDesigner = lazy(() => import('../studio/EntityDesigner.js').then((m) => ({ default: m.EntityDesigner })));
-const PublishPage = lazy(() => import('../studio/PublishPage.js').then((m) => ({ default: m.PublishPage })));
-const HistoryPage = lazy(() => import('../studio/HistoryPage.js').then((m) => ({ default: m.HistoryPage })));
+import { DraftProvider } from './draft-context.js';
+import { MetadataProvider, useMetadata } from './metadata-context.js';
+import { matchRoute } from './route-match.js';
+import { navigate, useRoute, type Route } from './router.js';
+import { ROUTES, type Capability } from './routes.js';
+import { Sidebar } from './Sidebar.js';
 
 export function App() {
   return (
     <ToastProvider>
-      <MetadataProvider>
-        <DraftProvider>
-          <Shell />
-        </DraftProvider>
-      </MetadataProvider>
+      <AuthGate>
+        <SignedInApp />
+      </AuthGate>
     </ToastProvider>
+  );
+}
+
+/** Remounted per user, so nothing loaded for one person is shown to the next. */
+function SignedInApp() {
+  const { user } = useSession();
+  return (
+    <MetadataProvider key={user.id}>
+      <DraftProvider>
+        <Shell />
+      </DraftProvider>
+    </MetadataProvider>
   );
 }
 
 function Shell() {
   const route = useRoute();
-  const { doc } = useMetadata();
+  const { doc, current } = useMetadata();
+  const match = matchRoute(ROUTES, route.segments);
   useEffect(() => {
-    document.title = `${pageTitle(route, doc)} · Trellis`;
-  }, [route, doc]);
+    const page = match && { params: match.params, route, doc };
+    const title = !page || !current ? 'Trellis' : match.entry.missing?.(page) ? 'Not found' : match.entry.title(page);
+    document.title = `${title} · Trellis`;
+  }, [match, route, doc, current]);
   return (
     <div className="app">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
@@ -49,16 +59,21 @@ function Shell() {
   );
 }
 
+const CAPABILITY_NAMES: Record<Capability, string> = { admin: 'administer the workspace', manageMetadata: 'manage the metadata', manageUsers: 'manage users' };
+
 function Page({ route }: { route: Route }) {
   const { current, error, loading, reload, doc } = useMetadata();
-  const [area, a, b] = route.segments;
+  const { me } = useSession();
+  // The start page is the first entity the person may read.
+  const readable = readableEntities(doc, useAccess());
 
   useEffect(() => {
     if (route.segments.length === 0 && current) {
-      const first = Object.entries(doc.entities).sort(([, x], [, y]) => x.pluralLabel.localeCompare(y.pluralLabel))[0]?.[0];
-      navigate(first ? `/data/${first}` : '/studio/entities', { replace: true });
+      const first = readable.sort((x, y) => doc.entities[x].pluralLabel.localeCompare(doc.entities[y].pluralLabel))[0];
+      if (first) navigate(`/data/${first}`, { replace: true });
+      else if (me.manageMetadata) navigate('/studio/entities', { replace: true });
     }
-  }, [route.segments.length, current, doc]);
+  }, [route.segments.length, current, doc, me.manageMetadata, readable.join()]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!current) {
     if (error) {
@@ -73,36 +88,29 @@ function Page({ route }: { route: Route }) {
     return <div className="page">{loading && <Spinner label="Loading workspace" />}</div>;
   }
 
-  if (area === 'data' && a) {
-    if (!doc.entities[a]) return <NotFound what={`There is no entity named “${a}” in the published metadata.`} />;
-    if (b === 'new') return <RecordPage key={`${a}/new/${route.query.toString()}`} entityName={a} prefill={route.query} />;
-    if (b) return <RecordPage key={`${a}/${b}`} entityName={a} id={b} />;
-    return <ListPage key={a} entityName={a} />;
+  if (route.segments.length === 0) {
+    return readable.length === 0 && !me.manageMetadata ? (
+      <div className="page">
+        <EmptyState title="Nothing here yet">An administrator has not set up any records for this workspace yet.</EmptyState>
+      </div>
+    ) : null;
   }
-  if (area === 'studio') {
-    if (a === 'entities' && b) return <EntityDesigner key={b} entityName={b} tab={route.query.get('tab') ?? 'fields'} />;
-    if (a === 'entities') return <EntitiesPage />;
-    if (a === 'publish') return <PublishPage />;
-    if (a === 'history') return <HistoryPage />;
+  const match = matchRoute(ROUTES, route.segments);
+  if (!match) return <NotFound what="This page does not exist." />;
+  const { entry, params } = match;
+  if (entry.requires && !me[entry.requires]) {
+    return (
+      <div className="page">
+        <EmptyState title="No access" action={<a className="btn" href="#/">Go to the start page</a>}>
+          This page needs the permission to {CAPABILITY_NAMES[entry.requires]}. Ask an administrator if you need it.
+        </EmptyState>
+      </div>
+    );
   }
-  if (route.segments.length === 0) return null;
-  return <NotFound what="This page does not exist." />;
-}
-
-function pageTitle(route: Route, doc: MetadataDocument): string {
-  const [area, a, b] = route.segments;
-  if (area === 'data' && a) {
-    const entity = doc.entities[a];
-    if (!entity) return 'Not found';
-    if (b === 'new') return `New ${entity.label.toLowerCase()}`;
-    return b ? entity.label : entity.pluralLabel;
-  }
-  if (area === 'studio') {
-    if (a === 'entities') return b ? `${b} · Entities` : 'Entities';
-    if (a === 'publish') return 'Publish';
-    if (a === 'history') return 'History';
-  }
-  return 'Trellis';
+  const page = { params, route, doc };
+  const missing = entry.missing?.(page);
+  if (missing) return <NotFound what={missing} />;
+  return <>{entry.render(page)}</>;
 }
 
 function NotFound({ what }: { what: string }) {
@@ -114,4 +122,3 @@ function NotFound({ what }: { what: string }) {
     </div>
   );
 }
-

@@ -1,14 +1,23 @@
-/** Left navigation: the published entities under "Data", the studio pages under "Studio". */
-import { useMetadata } from './metadata-context.js';
-import { useDraft } from './draft-context.js';
-import { href, type Route } from './router.js';
+/** Left navigation: the published entities under "Data", then the sections of navigation.ts the user may see. */
+import { useSession } from '../auth/session-context.js';
+import { canRead } from '../data/access-document.js';
+import { useAccess } from '../data/use-access.js';
+import { UserMenu } from '../auth/UserMenu.js';
 import { Icon, type IconName } from '../ui/Icon.js';
+import { useDraft } from './draft-context.js';
+import { useMetadata } from './metadata-context.js';
+import { isActive, NAV_SECTIONS, visibleSections } from './navigation.js';
+import { href, type Route } from './router.js';
 
 export function Sidebar({ route }: { route: Route }) {
   const { doc } = useMetadata();
   const { dirty } = useDraft();
-  const [area, a] = route.segments;
-  const entities = Object.entries(doc.entities).sort(([, x], [, y]) => x.pluralLabel.localeCompare(y.pluralLabel));
+  const { me } = useSession();
+  const access = useAccess();
+  // Entities the person's roles cannot read have no page for them (their API has no such type).
+  const entities = Object.entries(doc.entities)
+    .filter(([name]) => access.admin || canRead(access, name))
+    .sort(([, x], [, y]) => x.pluralLabel.localeCompare(y.pluralLabel));
 
   return (
     <nav className="sidebar" aria-label="Main">
@@ -22,24 +31,28 @@ export function Sidebar({ route }: { route: Route }) {
         <ul aria-labelledby="nav-data">
           {entities.length === 0 && <li className="nav-empty">No entities yet</li>}
           {entities.map(([name, entity]) => (
-            <NavItem key={name} to={`/data/${name}`} icon="table" active={area === 'data' && a === name} label={entity.pluralLabel} />
+            <NavItem key={name} to={`/data/${name}`} icon="table" active={isActive(`/data/${name}`, route.segments)} label={entity.pluralLabel} />
           ))}
         </ul>
       </div>
-      <div className="nav-section">
-        <h2 className="nav-heading" id="nav-studio">Studio</h2>
-        <ul aria-labelledby="nav-studio">
-          <NavItem to="/studio/entities" icon="layers" active={area === 'studio' && a === 'entities'} label="Entities" />
-          <NavItem
-            to="/studio/publish"
-            icon="upload"
-            active={area === 'studio' && a === 'publish'}
-            label="Publish"
-            badge={dirty ? 'Unpublished changes' : undefined}
-          />
-          <NavItem to="/studio/history" icon="history" active={area === 'studio' && a === 'history'} label="History" />
-        </ul>
-      </div>
+      {visibleSections(NAV_SECTIONS, me).map((section) => (
+        <div className="nav-section" key={section.id}>
+          <h2 className="nav-heading" id={`nav-${section.id}`}>{section.heading}</h2>
+          <ul aria-labelledby={`nav-${section.id}`}>
+            {section.items.map((item) => (
+              <NavItem
+                key={item.to}
+                to={item.to}
+                icon={item.icon}
+                active={isActive(item.to, route.segments)}
+                label={item.label}
+                badge={item.draftBadge && dirty ? 'Unpublished changes' : undefined}
+              />
+            ))}
+          </ul>
+        </div>
+      ))}
+      <UserMenu />
     </nav>
   );
 }

@@ -5,6 +5,7 @@ import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, t
 import { cellText } from '../lib/field-values.js';
 import { widgetOf } from '../lib/field-types.js';
 import { recordLabel } from '../api/record-queries.js';
+import { DirectoryName } from './DirectoryName.js';
 import { SelectChip } from './SelectChip.js';
 
 interface Props {
@@ -19,6 +20,8 @@ export function CellValue({ doc, field, name, value }: Props) {
   if (value === null || value === undefined || value === '') return null;
   if (!field) {
     if (name === 'createdAt' || name === 'updatedAt') return <>{formatDateTime(String(value))}</>;
+    if (name === 'owner') return <DirectoryName kind="user" id={String(value)} />;
+    if (name === 'team') return <DirectoryName kind="team" id={String(value)} />;
     return <>{String(value)}</>;
   }
   // Widgets that read as text (stars, 1h 30m, a rich text's plain text, INV-00042): never HTML in a cell.

@@ -8,6 +8,8 @@ import { operatorLabel, takesList, takesValue, uiOperatorsFor, type FilterCondit
 import { filterOperatorsOf } from '../lib/field-types.js';
 import { formatDate, formatDateTime, localInputToIso } from '../lib/format.js';
 import { Icon } from '../ui/Icon.js';
+import { useDirectory } from '../api/directory-api.js';
+import { useSession } from '../auth/session-context.js';
 import { optionLabel } from './SelectChip.js';
 import { RelationPicker } from './RelationPicker.js';
 
@@ -21,6 +23,8 @@ interface FilterableField {
   label: string;
   field: FieldDefinition;
   operators: UiOperator[];
+  /** The owner and team system fields: their values are picked from the user / team directory. */
+  directory?: 'user' | 'team';
 }
 
 const SYSTEM_FILTERS: [string, string][] = [
@@ -28,7 +32,13 @@ const SYSTEM_FILTERS: [string, string][] = [
   ['updatedAt', 'Updated at'],
 ];
 
-export function filterableFields(doc: MetadataDocument, entityName: string): FilterableField[] {
+const DIRECTORY_FILTERS: [string, string, 'user' | 'team'][] = [
+  ['owner', 'Owner', 'user'],
+  ['team', 'Team', 'team'],
+];
+
+/** The fields a list can filter on; `hidden` system fields (owner, team… hidden by the person's roles) are left out. */
+export function filterableFields(doc: MetadataDocument, entityName: string, hidden: readonly string[] = []): FilterableField[] {
   const entity = doc.entities[entityName];
   const fields: FilterableField[] = Object.entries(entity.fields).map(([name, field]) => ({
     name,
@@ -36,11 +46,14 @@ export function filterableFields(doc: MetadataDocument, entityName: string): Fil
     field,
     operators: uiOperatorsFor(field, filterOperatorsOf(field.type)),
   }));
+  for (const [name, label, directory] of DIRECTORY_FILTERS) {
+    fields.push({ name, label, field: { type: 'text', label }, operators: ['eq', 'neq', 'isEmpty', 'isNotEmpty'], directory });
+  }
   for (const [name, label] of SYSTEM_FILTERS) {
     const field: FieldDefinition = { type: 'dateTime', label };
     fields.push({ name, label, field, operators: uiOperatorsFor(field, filterOperatorsOf('dateTime')).filter((o) => o !== 'isEmpty' && o !== 'isNotEmpty') });
   }
-  return fields.filter((f) => f.operators.length > 0);
+  return fields.filter((f) => f.operators.length > 0 && !hidden.includes(f.name));
 }
 
 export function chipText(f: ActiveFilter, fields: FilterableField[]): string {
@@ -52,15 +65,17 @@ export function chipText(f: ActiveFilter, fields: FilterableField[]): string {
 interface Props {
   doc: MetadataDocument;
   entityName: string;
+  /** System fields hidden from the person (see access-document.ts `hiddenFields`). */
+  hidden?: readonly string[];
   search: string;
   onSearch: (text: string) => void;
   filters: ActiveFilter[];
   onFiltersChange: (filters: ActiveFilter[]) => void;
 }
 
-export function FilterBar({ doc, entityName, search, onSearch, filters, onFiltersChange }: Props) {
+export function FilterBar({ doc, entityName, hidden, search, onSearch, filters, onFiltersChange }: Props) {
   const entity = doc.entities[entityName];
-  const fields = useMemo(() => filterableFields(doc, entityName), [doc, entityName]);
+  const fields = useMemo(() => filterableFields(doc, entityName, hidden), [doc, entityName, hidden]);
   const [adding, setAdding] = useState(false);
   const display = entity.displayField ? entity.fields[entity.displayField]?.label : undefined;
 
@@ -203,6 +218,7 @@ function AddFilterForm({
           doc={doc}
           id={`${valueId}-value`}
           field={current.field}
+          directory={current.directory}
           operator={operator}
           value={value}
           onChange={(v, text) => {
@@ -239,6 +255,7 @@ function FilterValueInput({
   doc,
   id,
   field,
+  directory,
   operator,
   value,
   onChange,
@@ -246,11 +263,13 @@ function FilterValueInput({
   doc: MetadataDocument;
   id: string;
   field: FieldDefinition;
+  directory?: 'user' | 'team';
   operator: UiOperator;
   value: unknown;
   onChange: (value: unknown, text?: string) => void;
 }) {
   const [localDateTime, setLocalDateTime] = useState('');
+  if (directory) return <DirectoryPicker id={id} kind={directory} value={String(value ?? '')} onChange={onChange} />;
   if (field.type === 'relation' && operator === 'eq') {
     return (
       <RelationPicker
@@ -332,5 +351,35 @@ function FilterValueInput({
       value={String(value ?? '')}
       onChange={(e) => onChange(e.target.value)}
     />
+  );
+}
+
+/** A user (owner) or a team from the directory, "Me" first for owners. */
+function DirectoryPicker({ id, kind, value, onChange }: { id: string; kind: 'user' | 'team'; value: string; onChange: (value: unknown, text?: string) => void }) {
+  const directory = useDirectory();
+  const { user } = useSession();
+  const options = kind === 'user' ? (directory?.users ?? []).filter((u) => u.active || u.id === value) : (directory?.teams ?? []);
+  return (
+    <select
+      id={id}
+      className="input"
+      aria-label="Filter value"
+      value={value}
+      onChange={(e) => {
+        const chosen = e.target.value;
+        const text = chosen === user.id ? 'me' : options.find((o) => o.id === chosen)?.name;
+        onChange(chosen, text);
+      }}
+    >
+      <option value="">{directory ? 'Choose…' : 'Loading…'}</option>
+      {kind === 'user' && <option value={user.id}>Me ({user.name})</option>}
+      {options
+        .filter((o) => kind !== 'user' || o.id !== user.id)
+        .map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+    </select>
   );
 }

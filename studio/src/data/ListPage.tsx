@@ -16,6 +16,9 @@ import { ErrorBanner, EmptyState } from '../ui/Feedback.js';
 import { CellValue } from './CellValue.js';
 import { FilterBar, type ActiveFilter } from './FilterBar.js';
 import { withViewLayout } from './list-views.js';
+import { canRead, hiddenFields, recordRights } from './access-document.js';
+import { NoAccess } from './NoAccess.js';
+import { useAccess, useDataDocument } from './use-access.js';
 
 interface Connection {
   totalCount: number;
@@ -34,13 +37,21 @@ interface PageRequest {
 
 export function ListPage({ entityName }: { entityName: string }) {
   const route = useRoute();
+  const access = useAccess();
   const requested = route.query.get('view') ?? '';
+  if (!access.admin && !canRead(access, entityName)) return <NoAccess entityName={entityName} />;
   // Sort, filters and paging start over in another view.
   return <EntityList key={requested} entityName={entityName} requestedView={requested} />;
 }
 
 function EntityList({ entityName, requestedView }: { entityName: string; requestedView: string }) {
-  const { doc, version } = useMetadata();
+  const { doc: published, version } = useMetadata();
+  // Columns, filters, sorts and the query come from the document without the fields hidden from this person.
+  const { doc, access } = useDataDocument();
+  const rights = recordRights(access, entityName);
+  // A role that reads only some records (its own, its team's) sees an empty list without "no records exist".
+  const seesAll = access.admin || !!access.entities[entityName]?.read.some((g) => g.scope === true);
+  const hidden = useMemo(() => hiddenFields(published, access, entityName), [published, access, entityName]);
   const entity = doc.entities[entityName];
   const viewName = requestedView && entity.views?.[requestedView] ? requestedView : undefined;
   const views = Object.entries(entity.views ?? {});
@@ -93,9 +104,11 @@ function EntityList({ entityName, requestedView }: { entityName: string; request
           <h1>{entity.pluralLabel}</h1>
           {entity.description && <p className="page-subtitle">{entity.description}</p>}
         </div>
-        <a className="btn btn-primary" href={href(`/data/${entityName}/new`)}>
-          <Icon name="plus" /> New {entity.label.toLowerCase()}
-        </a>
+        {rights.create && (
+          <a className="btn btn-primary" href={href(`/data/${entityName}/new`)}>
+            <Icon name="plus" /> New {entity.label.toLowerCase()}
+          </a>
+        )}
       </header>
 
       {views.length > 0 && (
@@ -124,7 +137,7 @@ function EntityList({ entityName, requestedView }: { entityName: string; request
         </p>
       )}
 
-      <FilterBar doc={doc} entityName={entityName} search={search} onSearch={setSearch} filters={filters} onFiltersChange={setFilters} />
+      <FilterBar doc={doc} entityName={entityName} hidden={hidden} search={search} onSearch={setSearch} filters={filters} onFiltersChange={setFilters} />
 
       {result.error && (
         <ErrorBanner title={`Cannot load ${entity.pluralLabel.toLowerCase()}`} onRetry={result.reload}>
@@ -181,9 +194,15 @@ function EntityList({ entityName, requestedView }: { entityName: string; request
         </table>
         {!result.loading && !result.error && rows.length === 0 && (
           <EmptyState
-            title={filters.length || debouncedSearch || viewName ? 'No matching records' : `No ${entity.pluralLabel.toLowerCase()} yet`}
+            title={
+              filters.length || debouncedSearch || viewName
+                ? 'No matching records'
+                : seesAll
+                  ? `No ${entity.pluralLabel.toLowerCase()} yet`
+                  : `No ${entity.pluralLabel.toLowerCase()} you can see yet`
+            }
             action={
-              filters.length || debouncedSearch || viewName ? undefined : (
+              filters.length || debouncedSearch || viewName || !rights.create ? undefined : (
                 <a className="btn" href={href(`/data/${entityName}/new`)}>
                   Create the first {entity.label.toLowerCase()}
                 </a>

@@ -41,6 +41,12 @@ interface Props {
   /** Extra buttons next to Save (Cancel, Delete). */
   actions?: ReactNode;
   saving: boolean;
+  /** Fields shown disabled: read-only for the person's roles. */
+  locked?: Set<string>;
+  /** The person may not save this record at all: no Save button. */
+  readOnly?: boolean;
+  /** Drawn after the fields, before the buttons (owner and team). */
+  extra?: ReactNode;
 }
 
 /** The alert's summary while only record-level rule messages stop the save (it goes when they do). */
@@ -52,7 +58,7 @@ const groupErrors = (errors: FieldError[]): Record<string, string[]> => {
   return out;
 };
 
-export function RecordForm({ doc, entityName, mode, initialValues, initialLabels, onSave, onDirtyChange, actions, saving }: Props) {
+export function RecordForm({ doc, entityName, mode, initialValues, initialLabels, onSave, onDirtyChange, actions, saving, locked, readOnly, extra }: Props) {
   const form = useMemo(() => {
     const { schema, uiSchema } = toFormSchema(doc, entityName);
     const sections = sectionsWithTabs(doc.entities[entityName], (uiSchema['ui:sections'] as SectionSpec[] | undefined) ?? []);
@@ -121,7 +127,8 @@ export function RecordForm({ doc, entityName, mode, initialValues, initialLabels
       }),
     remember: (id, label) => setLabels((l) => (l[id] === label ? l : { ...l, [id]: label })),
   };
-  const formContext: RecordFormContext = { doc, entityName, errors: shown, labels, actions: actionsRef, fieldStates: checked.states };
+  const lockedList = useMemo(() => [...(locked ?? [])].sort(), [locked]);
+  const formContext: RecordFormContext = { doc, entityName, errors: shown, labels, actions: actionsRef, fieldStates: checked.states, locked: lockedList };
 
   const onChange = (e: IChangeEvent<Values>) => {
     const next = e.formData ?? {};
@@ -197,7 +204,9 @@ export function RecordForm({ doc, entityName, mode, initialValues, initialLabels
         fields={{ trellis: TrellisField }}
         templates={{ FieldTemplate: PassThroughFieldTemplate, ObjectFieldTemplate: FormSectionsTemplate }}
         onChange={onChange}
-        onSubmit={() => void submit()}
+        onSubmit={() => {
+          if (!readOnly) void submit();
+        }}
       >
         {(shownSummary || recordMessages.length > 0) && (
           <div className="banner banner-error form-summary" role="alert">
@@ -214,10 +223,13 @@ export function RecordForm({ doc, entityName, mode, initialValues, initialLabels
             </div>
           </div>
         )}
+        {extra}
         <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save'}
-          </button>
+          {!readOnly && (
+            <button type="submit" className="btn btn-primary" disabled={saving}>
+              {saving ? 'Saving…' : 'Save'}
+            </button>
+          )}
           {actions}
         </div>
       </Form>

@@ -1,5 +1,9 @@
-/** One record: its form (create or edit), delete, and its related lists. */
-import { useState } from 'react';
+/**
+ * One record: its form (create or edit), owner and team, delete, sharing, its related lists and its history.
+ * What the person may do comes from their roles (the buttons follow it); whether they may change THIS record the
+ * server decides, and its FORBIDDEN answer is shown in place.
+ */
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { withDefaultValues, type FieldError } from '@trellis/runtime';
 import { useMetadata } from '../app/metadata-context.js';
 import { href, navigate, useBeforeUnload } from '../app/router.js';
@@ -25,6 +29,14 @@ import { useToast } from '../ui/Toast.js';
 import { ReadOnlyFields } from './ReadOnlyFields.js';
 import { RecordForm, type Values } from './RecordForm.js';
 import { RelatedLists } from './RelatedLists.js';
+import { canRead, fieldAccessOf, lockedFields, recordRights, withoutLockedFields } from './access-document.js';
+import { NoAccess } from './NoAccess.js';
+import { forbiddenText } from './forbidden.js';
+import { OwnershipFields, ownershipInput, type Ownership } from './OwnershipFields.js';
+import { useAccess, useDataDocument } from './use-access.js';
+
+const RecordHistory = lazy(() => import('./RecordHistory.js').then((m) => ({ default: m.RecordHistory })));
+const ShareDialog = lazy(() => import('./ShareDialog.js').then((m) => ({ default: m.ShareDialog })));
 
 interface Props {
   entityName: string;
@@ -40,9 +52,30 @@ interface Loaded {
   node: Record<string, unknown> | null;
 }
 
-export function RecordPage({ entityName, id, prefill }: Props) {
-  const { doc } = useMetadata();
+const NO_OWNERSHIP: Ownership = { owner: null, team: null };
+const ownershipOf = (node: Record<string, unknown> | null | undefined): Ownership => ({
+  owner: typeof node?.owner === 'string' ? node.owner : null,
+  team: typeof node?.team === 'string' ? node.team : null,
+});
+
+export function RecordPage(props: Props) {
+  const access = useAccess();
+  if (!access.admin && !canRead(access, props.entityName)) return <NoAccess entityName={props.entityName} />;
+  return <RecordView {...props} />;
+}
+
+function RecordView({ entityName, id, prefill }: Props) {
+  useMetadata(); // re-render on publish
+  // Fields hidden from this person are not in `doc`: never asked for, never shown.
+  const { doc, access } = useDataDocument();
   const entity = doc.entities[entityName];
+  const mode = id ? 'update' : 'create';
+  const rights = recordRights(access, entityName);
+  const locked = useMemo(() => lockedFields(access, entityName, mode), [access, entityName, mode]);
+  const ownerAccess = { owner: fieldAccessOf(access, entityName, 'owner'), team: fieldAccessOf(access, entityName, 'team') };
+  const canSave = mode === 'create' ? rights.create : rights.update;
+  const [ownership, setOwnership] = useState<Ownership | null>(null);
+  const [sharing, setSharing] = useState(false);
   const toast = useToast();
   const [saving, setSaving] = useState(false);
   const [dirty, setDirty] = useState(false);
@@ -57,7 +90,8 @@ export function RecordPage({ entityName, id, prefill }: Props) {
   const fields = writableFields(entity);
   const display = displayFieldOf(entity);
   // Read-only values (auto-numbers) are fetched to be shown; toRecordInput never sends them.
-  const selected = [...new Set([...fields, ...readOnlyFields(entity), ...(display ? [display] : [])])];
+  const system = (['owner', 'team'] as const).filter((f) => ownerAccess[f] !== 'hidden');
+  const selected = [...new Set([...fields, ...readOnlyFields(entity), ...(display ? [display] : []), ...system])];
 
   const loaded = useAsync<Loaded>(async () => {
     if (!id) {
@@ -79,13 +113,18 @@ export function RecordPage({ entityName, id, prefill }: Props) {
   const save = async (values: Values): Promise<FieldError[] | void> => {
     setSaving(true);
     try {
-      const data = toRecordInput(doc, entityName, values);
+      const initialOwnership = ownershipOf((baseline ?? loaded.data)?.node);
+      const data = {
+        ...withoutLockedFields(toRecordInput(doc, entityName, values), locked),
+        ...ownershipInput(ownership ?? initialOwnership, initialOwnership, ownerAccess, mode),
+      };
       const returned = ['createdAt', 'updatedAt', ...selected];
       const op = id ? buildUpdateMutation(doc, entityName, returned, id, data) : buildCreateMutation(doc, entityName, returned, data);
       const result = await recordsClient.request<Record<string, Record<string, unknown>>>(op.query, op.variables);
       const saved = Object.values(result)[0];
       toast('Saved');
       setDirty(false);
+      setOwnership(null);
       setTitle(recordLabel(doc, entityName, saved));
       if (id) setBaseline({ ...fromRecordNode(doc, entityName, saved), node: { ...(baseline ?? loaded.data)?.node, ...saved } });
       if (!id) navigate(`/data/${entityName}/${String(saved.id)}`, { replace: true });
@@ -93,6 +132,7 @@ export function RecordPage({ entityName, id, prefill }: Props) {
       if (e instanceof GraphQLRequestError && e.code === 'VALIDATION_FAILED' && e.fieldErrors.length) {
         return e.fieldErrors.map((f) => ({ field: f.field, message: f.message, rule: f.rule }));
       }
+      if (e instanceof GraphQLRequestError && e.code === 'FORBIDDEN') return [{ field: '_', message: forbiddenText(e, mode === 'create' ? 'create' : 'update', entity.label) }];
       return [{ field: '_', message: `Could not save: ${(e as Error).message}` }];
     } finally {
       setSaving(false);
@@ -109,7 +149,7 @@ export function RecordPage({ entityName, id, prefill }: Props) {
       setDirty(false);
       navigate(`/data/${entityName}`);
     } catch (e) {
-      toast(`Could not delete: ${(e as Error).message}`, 'error');
+      toast(e instanceof GraphQLRequestError && e.code === 'FORBIDDEN' ? forbiddenText(e, 'delete', entity.label) : `Could not delete: ${(e as Error).message}`, 'error');
     } finally {
       setDeleting(false);
       setConfirmDelete(false);
@@ -138,7 +178,24 @@ export function RecordPage({ entityName, id, prefill }: Props) {
           )}
           {node && <ReadOnlyFields doc={doc} entityName={entityName} node={node} />}
         </div>
+        {id && node && (
+          <div className="page-actions">
+            <a className="btn btn-ghost" href="#record-history" onClick={(e) => { e.preventDefault(); document.getElementById('record-history')?.scrollIntoView({ behavior: 'smooth' }); }}>
+              <Icon name="history" /> History
+            </a>
+            {rights.update && (
+              <button type="button" className="btn" onClick={() => setSharing(true)}>
+                <Icon name="share" /> Share
+              </button>
+            )}
+          </div>
+        )}
       </header>
+      {id && node && !canSave && (
+        <p className="banner banner-info" role="note">
+          <Icon name="info" /> You can view this {entity.label.toLowerCase()} but your role does not let you change it.
+        </p>
+      )}
 
       {loaded.loading && !data && <Spinner />}
       {loaded.error && (
@@ -157,24 +214,37 @@ export function RecordPage({ entityName, id, prefill }: Props) {
             key={`${formKey}/${id ?? 'new'}`}
             doc={doc}
             entityName={entityName}
-            mode={id ? 'update' : 'create'}
+            mode={mode}
             initialValues={data.values}
             initialLabels={data.labels}
             onSave={save}
             onDirtyChange={setDirty}
             saving={saving}
+            locked={locked}
+            readOnly={!canSave}
+            extra={
+              <OwnershipFields
+                value={ownership ?? (id ? ownershipOf(data.node) : NO_OWNERSHIP)}
+                mode={mode}
+                access={canSave ? ownerAccess : { owner: ownerAccess.owner === 'hidden' ? 'hidden' : 'readOnly', team: ownerAccess.team === 'hidden' ? 'hidden' : 'readOnly' }}
+                onChange={(next) => {
+                  setOwnership(next);
+                  setDirty(true);
+                }}
+              />
+            }
             actions={
               <>
                 <a className="btn" href={listHref}>
                   {id ? 'Back' : 'Cancel'}
                 </a>
                 {id && dirty && (
-                  <button type="button" className="btn btn-ghost" onClick={() => { setFormKey((k) => k + 1); setDirty(false); }}>
+                  <button type="button" className="btn btn-ghost" onClick={() => { setFormKey((k) => k + 1); setDirty(false); setOwnership(null); }}>
                     Discard changes
                   </button>
                 )}
                 <span className="spacer" />
-                {id && (
+                {id && rights.delete && (
                   <button type="button" className="btn btn-danger-ghost" onClick={() => setConfirmDelete(true)}>
                     <Icon name="trash" /> Delete
                   </button>
@@ -186,6 +256,16 @@ export function RecordPage({ entityName, id, prefill }: Props) {
       )}
 
       {id && data?.node && <RelatedLists doc={doc} entityName={entityName} id={id} />}
+      {id && data?.node && (
+        <Suspense fallback={<Spinner label="Loading the history" />}>
+          <RecordHistory key={`${String(data.node.updatedAt)}`} doc={doc} entityName={entityName} id={id} />
+        </Suspense>
+      )}
+      {id && sharing && (
+        <Suspense fallback={null}>
+          <ShareDialog entityName={entityName} id={id} recordName={heading} onClose={() => setSharing(false)} />
+        </Suspense>
+      )}
 
       <ConfirmDialog
         open={confirmDelete}

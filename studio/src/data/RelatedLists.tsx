@@ -1,4 +1,7 @@
-/** A record's toMany relations (oneToMany and manyToMany) as small tables linking to the related records. */
+/**
+ * A record's toMany relations (oneToMany and manyToMany) as small tables linking to the related records. `doc` is
+ * the document as the person may use it (relations to entities they cannot read and hidden columns are not in it).
+ */
 import { useMemo } from 'react';
 import { toListColumns } from '@trellis/runtime';
 import type { MetadataDocument } from '@trellis/metadata';
@@ -8,6 +11,8 @@ import { href, navigate } from '../app/router.js';
 import { useAsync } from '../lib/use-async.js';
 import { Icon } from '../ui/Icon.js';
 import { CellValue } from './CellValue.js';
+import { recordRights } from './access-document.js';
+import { useAccess } from './use-access.js';
 
 export function RelatedLists({ doc, entityName, id }: { doc: MetadataDocument; entityName: string; id: string }) {
   const entity = doc.entities[entityName];
@@ -37,7 +42,8 @@ function RelatedList({ doc, entityName, id, field }: { doc: MetadataDocument; en
   }, [doc, entityName, id, field]);
   const rows = result.data ?? [];
   const headingId = `related-${field}`;
-  const canCreate = def.cardinality === 'oneToMany' && def.inverse;
+  const access = useAccess();
+  const canCreate = def.cardinality === 'oneToMany' && def.inverse && recordRights(access, targetName).create;
 
   return (
     <section className="card related-list">

@@ -23,6 +23,8 @@ export interface RecordFormContext {
   labels: Record<string, string>;
   /** Per field, from the form conditions: hidden fields are not drawn, required gets the asterisk, read-only is disabled. */
   fieldStates?: Record<string, { visible: boolean; required: boolean; readOnly: boolean }>;
+  /** Fields the person's roles make read-only (or every field, when they may not change the record): shown disabled. */
+  locked?: string[];
   /** Stable callbacks (behind a ref: RJSF compares contexts deeply and ignores functions). */
   actions: {
     current: {
@@ -124,7 +126,7 @@ export function TrellisField(props: FieldProps) {
   const state = ctx.fieldStates?.[name];
   if (state && !state.visible) return null;
   const required = state ? state.required : props.required;
-  const readonly = props.readonly || state?.readOnly === true;
+  const readonly = props.readonly || state?.readOnly === true || ctx.locked?.includes(name) === true;
   const field: FieldDefinition = ctx.doc.entities[ctx.entityName]?.fields[name] ?? { type: 'text', label: name };
   const widget = (uiSchema?.['ui:widget'] as string | undefined) ?? 'text';
   const id = fieldPathId.$id;

@@ -7,6 +7,8 @@ import { setListLayout } from './doc-edits.js';
 import { NumberField, SelectField } from './inputs.js';
 
 const SYSTEM = [
+  { name: 'owner', label: 'Owner' },
+  { name: 'team', label: 'Team' },
   { name: 'createdAt', label: 'Created at' },
   { name: 'updatedAt', label: 'Updated at' },
 ];

@@ -12,6 +12,7 @@ import { useToast } from '../ui/Toast.js';
 import { describeChanges } from './describe-changes.js';
 import { PlanSteps } from './PlanSteps.js';
 import { parseProblemPath } from './problem-paths.js';
+import { parseRoleProblemPath } from './roles/role-problems.js';
 
 type Failure =
   | { kind: 'conflict'; version: number | null }
@@ -128,10 +129,12 @@ export function PublishPage() {
               <ul className="problem-list">
                 {plan.problems.map((p, i) => {
                   const loc = parseProblemPath(p.path);
+                  const role = parseRoleProblemPath(p.path)?.role;
+                  const to = loc.entity ? `/studio/entities/${loc.entity}` : role ? `/studio/roles/${role}` : null;
                   return (
                     <li key={i}>
-                      {loc.entity ? (
-                        <a href={href(`/studio/entities/${loc.entity}`)}>
+                      {to ? (
+                        <a href={href(to)}>
                           <code>{p.path}</code>
                         </a>
                       ) : (

@@ -23,6 +23,12 @@ describe('change sentences', () => {
     );
   });
 
+  it('names the role a change of the roles map adds, changes or removes', () => {
+    expect(describeChange({ kind: 'changeOther', path: '/roles/salesRep', from: undefined, to: { label: 'Sales rep' } })).toBe('Added role salesRep');
+    expect(describeChange({ kind: 'changeOther', path: '/roles/salesRep', from: { label: 'A' }, to: { label: 'B' } })).toBe('Changed role salesRep');
+    expect(describeChange({ kind: 'changeOther', path: '/roles/salesRep', from: { label: 'A' }, to: undefined })).toBe('Removed role salesRep');
+  });
+
   it('reads changes and plans in either stored shape', () => {
     expect(describeChanges({ changes: [{ kind: 'removeField', entity: 'a', field: 'b' }] })).toEqual(['Removed field a.b']);
     expect(describeChanges([{ kind: 'addField', entity: 'a', field: 'b' }, null])).toEqual(['Added field a.b']);

@@ -39,8 +39,11 @@ export function describeChange(change: DiffChange): string {
       return isStructured(change.from) || isStructured(change.to)
         ? `Changed ${propertyWords(change.property)} of ${change.entity}.${change.field}`
         : `Changed ${change.property} of ${change.entity}.${change.field} from ${short(change.from)} to ${short(change.to)}`;
-    case 'changeOther':
+    case 'changeOther': {
+      const role = /^\/roles\/([^/]+)$/.exec(change.path)?.[1];
+      if (role) return change.from === undefined ? `Added role ${role}` : change.to === undefined ? `Removed role ${role}` : `Changed role ${role}`;
       return `Changed ${change.path || 'the document'}`;
+    }
     default:
       return JSON.stringify(change);
   }

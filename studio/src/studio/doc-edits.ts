@@ -3,7 +3,7 @@
  * returns a new one, keeping the document consistent where the studio can (layouts, display field,
  * inverse relations, `renamedFrom`); whatever it cannot decide is left for `validateDocument` to report.
  */
-import { rewriteReferences } from '@trellis/metadata';
+import { renameEntityInRoles, rewriteReferences, withoutReferencesTo } from '@trellis/metadata';
 import type {
   EntityDefinition,
   FieldDefinition,
@@ -61,7 +61,7 @@ export function updateEntity(doc: Doc, entityName: string, patch: EntityPatch): 
   return next;
 }
 
-/** Renames an entity: moves its key, records `renamedFrom` (the published name) and retargets relations. */
+/** Renames an entity: moves its key, records `renamedFrom` (the published name), retargets relations and moves role permissions. */
 export function renameEntity(doc: Doc, from: string, to: string, published?: Doc): Doc {
   if (from === to) return doc;
   const next = clone(doc);
@@ -73,10 +73,10 @@ export function renameEntity(doc: Doc, from: string, to: string, published?: Doc
   for (const other of Object.values(next.entities)) {
     for (const field of Object.values(other.fields)) if (field.type === 'relation' && field.target === from) field.target = to;
   }
-  return next;
+  return renameEntityInRoles(next, from, to);
 }
 
-/** Removes an entity and every relation field of other entities that points at it. */
+/** Removes an entity, every relation field of other entities that points at it, and what roles say about both. */
 export function removeEntity(doc: Doc, entityName: string): Doc {
   let next = clone(doc);
   for (const [otherName, other] of Object.entries(next.entities)) {
@@ -87,7 +87,7 @@ export function removeEntity(doc: Doc, entityName: string): Doc {
   }
   const { [entityName]: _removed, ...rest } = next.entities;
   next.entities = rest;
-  return next;
+  return withoutReferencesTo(next, entityName);
 }
 
 /** The cardinality the other side of a relation has. */
@@ -221,13 +221,14 @@ export function renameField(doc: Doc, entityName: string, from: string, to: stri
   return rewriteReferences(next, entityName, from, to);
 }
 
+/** Drops a field, its place in the layouts and what roles say about it (field access, scopes that read it). */
 function dropFieldOnly(doc: Doc, entityName: string, fieldName: string): Doc {
   const next = clone(doc);
   const entity = next.entities[entityName];
   const { [fieldName]: _removed, ...rest } = entity.fields;
   entity.fields = rest;
   removeFromLayouts(entity, fieldName);
-  return next;
+  return withoutReferencesTo(next, entityName, fieldName);
 }
 
 /** What else a field removal changes: the partner of a relation is removed (oneToMany side) or loses its `inverse`. */
@@ -248,7 +249,10 @@ export function removalEffects(doc: Doc, entityName: string, fieldName: string):
   return [{ entity: field.target, field: field.inverse, effect }];
 }
 
-/** Removes a field (the plan moves its column aside), and fixes its relation partner (see `removalEffects`). */
+/**
+ * Removes a field (the plan moves its column aside), fixes its relation partner (see `removalEffects`) and
+ * cleans the roles: its field access goes, and a role scope that reads it becomes "no records".
+ */
 export function removeField(doc: Doc, entityName: string, fieldName: string): Doc {
   let next = doc;
   for (const e of removalEffects(doc, entityName, fieldName)) {

@@ -1,0 +1,20 @@
+/** The signed-in person's access to the published document, and the document as they may use it (see access-document.ts). */
+import { useMemo } from 'react';
+import type { MetadataDocument } from '@trellis/metadata';
+import { resolveAccess, type ResolvedAccess } from '@trellis/runtime';
+import { useMetadata } from '../app/metadata-context.js';
+import { useSession } from '../auth/session-context.js';
+import { documentForAccess } from './access-document.js';
+
+export function useAccess(): ResolvedAccess {
+  const { doc } = useMetadata();
+  const { me } = useSession();
+  return useMemo(() => resolveAccess(doc, { roles: me.roles }), [doc, me.roles]);
+}
+
+/** The published document without what is hidden from the person, and their access. */
+export function useDataDocument(): { doc: MetadataDocument; access: ResolvedAccess } {
+  const { doc } = useMetadata();
+  const access = useAccess();
+  return useMemo(() => ({ doc: documentForAccess(doc, access), access }), [doc, access]);
+}
