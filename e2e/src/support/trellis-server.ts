@@ -6,15 +6,23 @@ import { fileURLToPath } from 'node:url';
 
 const serverMain = fileURLToPath(new URL('../../../server/dist/main.js', import.meta.url));
 
+/** The first administrator the spawned server creates (TRELLIS_ADMIN_EMAIL / TRELLIS_ADMIN_PASSWORD). */
+export const TRELLIS_ADMIN_EMAIL = 'admin@trellis.test';
+export const TRELLIS_ADMIN_PASSWORD = 'e2e-Admin-passphrase-2024';
+
 export interface RunningTrellis {
   baseUrl: string;
+  /** POSTs to /graphql as the administrator (signed in on first use; anonymous when there is none). */
   graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[] }>;
+  /** POSTs to /metadata likewise. */
+  metadata<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[] }>;
   stop(): Promise<void>;
 }
 
 /**
  * Starts the built Trellis server exactly as `npm start` does (embedded Postgres, starter pack),
- * in a fresh working directory so its `.trellis/` data is thrown away afterwards.
+ * in a fresh working directory so its `.trellis/` data is thrown away afterwards. The first administrator
+ * comes from TRELLIS_ADMIN_EMAIL / TRELLIS_ADMIN_PASSWORD (pass them as '' to test the first-run page).
  */
 export async function startTrellis(env: Record<string, string> = {}): Promise<RunningTrellis> {
   const cwd = mkdtempSync(join(tmpdir(), 'trellis-e2e-'));
@@ -22,20 +30,36 @@ export async function startTrellis(env: Record<string, string> = {}): Promise<Ru
   chmodSync(cwd, 0o755);
   const child = spawn(process.execPath, [serverMain], {
     cwd,
-    env: { ...process.env, PORT: '0', ...env },
+    env: { ...process.env, PORT: '0', TRELLIS_ADMIN_EMAIL, TRELLIS_ADMIN_PASSWORD, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const baseUrl = await waitForStudioLine(child);
-  return {
-    baseUrl,
-    async graphql(query, variables) {
-      const res = await fetch(new URL('/graphql', baseUrl), {
+  const email = env['TRELLIS_ADMIN_EMAIL'] ?? TRELLIS_ADMIN_EMAIL;
+  const password = env['TRELLIS_ADMIN_PASSWORD'] ?? TRELLIS_ADMIN_PASSWORD;
+  let cookie: Promise<string | undefined> | undefined;
+  const adminCookie = () =>
+    (cookie ??= (async () => {
+      if (!email || !password) return undefined;
+      const res = await fetch(new URL('/auth/sign-in', baseUrl), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ email, password }),
       });
-      return res.json();
-    },
+      return res.ok ? res.headers.get('set-cookie')?.split(';')[0] : undefined;
+    })());
+  const post = async (path: string, query: string, variables?: Record<string, unknown>) => {
+    const session = await adminCookie();
+    const res = await fetch(new URL(path, baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(session ? { cookie: session } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return res.json();
+  };
+  return {
+    baseUrl,
+    graphql: (query, variables) => post('/graphql', query, variables),
+    metadata: (query, variables) => post('/metadata', query, variables),
     async stop() {
       await new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

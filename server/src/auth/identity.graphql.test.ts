@@ -188,7 +188,7 @@ describe('identity in /metadata', () => {
 
     const wrong = await withKey('{ me { admin } }', secret.slice(0, -2) + 'xx');
     expect(wrong.status).toBe(401);
-    expect((await wrong.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await wrong.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
 
     const revoked = await manager.client.metadata<{ revokeApiKey: { revokedAt: string } }>(`mutation { revokeApiKey(id: "${apiKey.id}") { revokedAt } }`);
     expect(revoked.data!.revokeApiKey.revokedAt).toEqual(expect.any(String));

@@ -24,7 +24,7 @@ describe('/auth', () => {
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null, cookie: response.headers.get('set-cookie'), headers: response.headers };
   };
-  const session = async (cookie?: string) => (await t.fetch('/auth/session', { headers: cookie ? { cookie } : {} })).json();
+  const session = async (cookie?: string): Promise<any> => (await t.fetch('/auth/session', { headers: cookie ? { cookie } : {} })).json();
   const events = async (kind: string, email?: string) => {
     await t.app.get(SecurityLogService).flush();
     const { rows } = await t.pool.query(`SELECT kind, email, user_id, detail FROM trellis.security_event WHERE kind = $1 AND ($2::text IS NULL OR email = $2) ORDER BY id`, [kind, email ?? null]);
@@ -202,7 +202,7 @@ describe('/auth', () => {
   it('answers malformed and oversized /auth bodies in its JSON error format', async () => {
     const malformed = await t.fetch('/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).error.code).toBe('BAD_REQUEST');
+    expect(((await malformed.json()) as any).error.code).toBe('BAD_REQUEST');
     const big = await post('/auth/sign-in', { email: 'a@b.test', password: 'x'.repeat(20_000) });
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('PAYLOAD_TOO_LARGE');

@@ -76,7 +76,7 @@ describe('HTTP hardening', () => {
     it('refuses cookie-authenticated writes that are not JSON (what an HTML form sends)', async () => {
       const form = await withCookie({ 'content-type': 'application/x-www-form-urlencoded' }, 'query=%7Bme%7Badmin%7D%7D');
       expect(form.status).toBe(403);
-      expect((await form.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+      expect(((await form.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
       const text = await withCookie({ 'content-type': 'text/plain' });
       expect(text.status).toBe(403);
     });
@@ -97,7 +97,7 @@ describe('HTTP hardening', () => {
     it('refuses /auth writes from a form or a foreign origin (login CSRF)', async () => {
       const form = await t.fetch('/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `email=${TEST_ADMIN_EMAIL}&password=${TEST_ADMIN_PASSWORD}` });
       expect(form.status).toBe(403);
-      expect((await form.json()).error.code).toBe('CSRF_REJECTED');
+      expect(((await form.json()) as any).error.code).toBe('CSRF_REJECTED');
       const foreign = await t.fetch('/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: JSON.stringify({ email: TEST_ADMIN_EMAIL, password: TEST_ADMIN_PASSWORD }) });
       expect(foreign.status).toBe(403);
     });
@@ -201,7 +201,7 @@ describe('rate limits', () => {
     }
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await last!.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(((await last!.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
   });
 
   it('limits /auth writes per IP, and failed credentials spend the same budget', async () => {
@@ -210,7 +210,7 @@ describe('rate limits', () => {
     for (let i = 0; i < 5; i++) {
       const res = await t.fetch('/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'x@y.test', password: 'no-such-password-1' }) });
       statuses.push(res.status);
-      if (res.status === 429) expect((await res.json()).error.code).toBe('RATE_LIMITED');
+      if (res.status === 429) expect(((await res.json()) as any).error.code).toBe('RATE_LIMITED');
     }
     expect(statuses.slice(-2)).toEqual([429, 429]);
     const guess = await t.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer trk_guess' }, body: gqlBody('{ __typename }') });
