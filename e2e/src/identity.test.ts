@@ -154,9 +154,10 @@ describe('identity: sign-in, users, teams, API keys, invitation, lockout', () =>
     await signInForm(REP.email, REP.password);
     await see(nav().getByRole('heading', { name: 'Data' }));
     await see(page.getByRole('button', { name: `Account: ${REP.name}` }));
-    expect(await texts(nav().getByRole('heading'))).toEqual(['Data']);
+    expect(await nav().getByRole('heading').allTextContents()).toEqual(['Data']);
     await page.getByRole('button', { name: `Account: ${REP.name}` }).click();
     await see(page.getByRole('menuitem', { name: 'Change password' }));
+    await page.getByRole('menu').evaluate((menu) => Promise.all(menu.getAnimations().map((a) => a.finished)));
     await shot(page, 'sales-rep');
     await page.keyboard.press('Escape');
 

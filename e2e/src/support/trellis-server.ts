@@ -8,7 +8,7 @@ const serverMain = fileURLToPath(new URL('../../../server/dist/main.js', import.
 
 /** The first administrator the spawned server creates (TRELLIS_ADMIN_EMAIL / TRELLIS_ADMIN_PASSWORD). */
 export const TRELLIS_ADMIN_EMAIL = 'admin@trellis.test';
-export const TRELLIS_ADMIN_PASSWORD = 'e2e-Admin-passphrase-2024';
+export const TRELLIS_ADMIN_PASSWORD = 'e2e-Owner-passphrase-2024';
 
 export interface RunningTrellis {
   baseUrl: string;

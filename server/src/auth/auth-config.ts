@@ -11,6 +11,12 @@ export interface AuthConfig {
   credentialCacheMs: number;
   /** Honour X-Forwarded-Proto / X-Forwarded-For (TRELLIS_TRUST_PROXY=1): only behind a proxy that sets them. */
   trustProxy: boolean;
+  /**
+   * Where the studio is reached (TRELLIS_PUBLIC_URL, e.g. https://crm.example.com): links in mails point
+   * there. Unset: the request's own origin (its Host header), fine on a trusted network or behind a proxy
+   * that fixes Host.
+   */
+  publicUrl: string | null;
   /** Origins allowed cross-origin (TRELLIS_CORS_ORIGINS, comma list; none by default = same-origin only). */
   corsOrigins: string[];
   /** Requests per minute per user or API key (TRELLIS_RATE_LIMIT, default 1200; 0 = no limit). */
@@ -34,6 +40,7 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
     sessionAbsoluteMs: 7 * 24 * HOUR,
     credentialCacheMs: 5_000,
     trustProxy: env['TRELLIS_TRUST_PROXY'] === '1',
+    publicUrl: env['TRELLIS_PUBLIC_URL']?.trim().replace(/\/+$/, '') || null,
     corsOrigins: (env['TRELLIS_CORS_ORIGINS'] ?? '')
       .split(',')
       .map((origin) => origin.trim().replace(/\/+$/, ''))

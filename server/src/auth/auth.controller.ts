@@ -12,7 +12,7 @@ import type { AuthConfig } from './auth-config.js';
 import { AuthError } from './auth-error.js';
 import { AuthErrorFilter } from './auth-error.filter.js';
 import { AuthService, type SessionUser } from './auth.service.js';
-import { clientInfo, isHttps, requestOrigin } from './http-request-info.js';
+import { clientInfo, isHttps, linkOrigin } from './http-request-info.js';
 import { clearedSessionCookie, sessionCookie, sessionToken } from './session-cookie.js';
 import { UsersService } from './users.service.js';
 
@@ -65,7 +65,7 @@ export class AuthController {
   @Post('password-reset')
   @HttpCode(202)
   async requestReset(@Req() req: Request, @Body() body: Json = {}): Promise<Json> {
-    await this.auth.requestPasswordReset(body['email'], this.origin(req), clientInfo(req, this.config.trustProxy));
+    await this.auth.requestPasswordReset(body['email'], linkOrigin(req, this.config), clientInfo(req, this.config.trustProxy));
     return {};
   }
 
@@ -88,12 +88,5 @@ export class AuthController {
   private setCookie(req: Request, res: Response, token: string): void {
     res.setHeader('set-cookie', sessionCookie(token, { secure: isHttps(req, this.config.trustProxy), maxAgeMs: this.config.sessionAbsoluteMs }));
     res.setHeader('cache-control', 'no-store');
-  }
-
-  /** Links in mails point where the studio runs: the browser's Origin when it is an allowed one, else this server. */
-  private origin(req: Request): string {
-    const own = requestOrigin(req, this.config.trustProxy);
-    const origin = req.headers.origin;
-    return origin && this.config.corsOrigins.includes(origin) ? origin : own;
   }
 }

@@ -24,6 +24,11 @@ export function requestOrigin(req: IncomingMessage, trustProxy: boolean): string
   return `${isHttps(req, trustProxy) ? 'https' : 'http'}://${host}`;
 }
 
+/** The origin links in mails point to: TRELLIS_PUBLIC_URL when set, else the request's own origin. */
+export function linkOrigin(req: IncomingMessage, config: { publicUrl: string | null; trustProxy: boolean }): string {
+  return config.publicUrl ?? requestOrigin(req, config.trustProxy);
+}
+
 export function clientInfo(req: IncomingMessage, trustProxy: boolean): ClientInfo {
   return { ip: clientIp(req, trustProxy), userAgent: header(req, 'user-agent') ?? null };
 }

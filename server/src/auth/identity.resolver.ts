@@ -27,7 +27,7 @@ import {
   UpdateUserInput,
   User,
 } from './identity.types.js';
-import { clientIp, requestOrigin } from './http-request-info.js';
+import { clientIp, linkOrigin } from './http-request-info.js';
 import { MailOutboxService } from './mail-outbox.service.js';
 import { SecurityLogService } from './security-log.service.js';
 import { SessionsService } from './sessions.service.js';
@@ -145,7 +145,7 @@ export class IdentityResolver {
   @Mutation(() => User)
   async createUser(@Context() gql: GqlContext, @Args('input', { type: () => CreateUserInput }) input: CreateUserInput): Promise<User> {
     const request = await this.requiring(gql, 'manageUsers');
-    const user = await this.admin.create(request.ctx, input, { origin: requestOrigin(gql.req, this.config.trustProxy), ip: this.ip(gql) });
+    const user = await this.admin.create(request.ctx, input, { origin: linkOrigin(gql.req, this.config), ip: this.ip(gql) });
     return userView(user, true);
   }
 

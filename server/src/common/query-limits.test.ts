@@ -2,7 +2,9 @@ import { buildSchema, parse, validate } from 'graphql';
 import { queryLimitRules } from './query-limits.js';
 
 const schema = buildSchema(`
-  type Query { companies(first: Int): [Company!]! company(id: ID!): Company tags: [String!]! }
+  type Query { companies(first: Int): [Company!]! company(id: ID!): Company tags: [String!]! companyPage(first: Int): CompanyConnection! }
+  type CompanyConnection { totalCount: Int! edges: [CompanyEdge!]! nodes: [Company!]! }
+  type CompanyEdge { cursor: String! node: Company! }
   type Company { id: ID! name: String parent: Company people(first: Int): [Person!]! }
   type Person { id: ID! name: String company: Company }
 `);
@@ -29,6 +31,15 @@ describe('queryLimitRules', () => {
     // without `first`: 50 per list → 1 + 50 × (1 + 1 + 50 × 1) = 2601
     expect(errors('{ companies { id people { id } } }', { maxComplexity: 2600 })[0]).toMatch(/may touch 2601 fields/);
     expect(errors('{ companies { id people { id } } }', { maxComplexity: 2600, listSizes: { 'Company.people': 10 } })).toEqual([]);
+  });
+
+  it('applies the first of a connection to the lists directly inside it', () => {
+    // 1 + (1 totalCount + 1 edges + 10 × (1 node + 1 id)) = 23
+    expect(errors('{ companyPage(first: 10) { totalCount edges { node { id } } } }', { maxComplexity: 23 })).toEqual([]);
+    expect(errors('{ companyPage(first: 10) { totalCount edges { node { id } } } }', { maxComplexity: 22 })[0]).toMatch(/may touch 23 fields/);
+    // without first: 1 + (1 + 50 × 1) = 52; and a list further down does not inherit it
+    expect(errors('{ companyPage { nodes { id } } }', { maxComplexity: 51 })[0]).toMatch(/may touch 52 fields/);
+    expect(errors('{ companyPage(first: 2) { nodes { people { id } } } }', { maxComplexity: 104 })).toEqual([]); // 1 + 1 + 2 × (1 + 50 × 1)
   });
 
   it('does not count introspection, and survives fragment cycles (reported by graphql-js itself)', () => {

@@ -4,8 +4,9 @@
  *
  * - depth: nesting of fields, root fields at 1 (default 12, TRELLIS_GRAPHQL_MAX_DEPTH);
  * - complexity: each field costs 1; what is selected under a list field counts once per expected item:
- *   its literal `first` (or `limit`) argument, else a size hint for that field (`listSizes`), else 50
- *   (default 5000, TRELLIS_GRAPHQL_MAX_COMPLEXITY). Lists of scalars cost 1.
+ *   its literal `first` (or `limit`) argument — for a connection (`companies(first: 20) { edges { node … } }`)
+ *   the `first` of the connection field applies to the lists directly inside it — else a size hint for that
+ *   field (`listSizes`), else 50 (default 5000, TRELLIS_GRAPHQL_MAX_COMPLEXITY). Lists of scalars cost 1.
  * Introspection (`__schema`, `__type`) is not counted: it is bounded by the schema, and switched off as a whole
  * with TRELLIS_INTROSPECTION=0.
  */
@@ -79,23 +80,26 @@ class Walker {
     private readonly limits: QueryLimits,
   ) {}
 
-  /** Depth below `depth` and cost of a selection set on `parent`; `fragments` guards against spread cycles. */
-  measure(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, depth: number, fragments: Set<string>): { depth: number; cost: number } {
+  /**
+   * Depth below `depth` and cost of a selection set on `parent`; `fragments` guards against spread cycles;
+   * `page` is the `first` of an enclosing connection field, for the lists directly inside it.
+   */
+  measure(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, depth: number, fragments: Set<string>, page?: number): { depth: number; cost: number } {
     let maxDepth = depth;
     let cost = 0;
     for (const selection of selectionSet.selections) {
       let result: { depth: number; cost: number } | undefined;
       if (selection.kind === Kind.FIELD) {
-        result = this.field(selection, parent, depth, fragments);
+        result = this.field(selection, parent, depth, fragments, page);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : parent;
-        if (type && isCompositeType(type)) result = this.measure(selection.selectionSet, type, depth, fragments);
+        if (type && isCompositeType(type)) result = this.measure(selection.selectionSet, type, depth, fragments, page);
       } else {
         const name = selection.name.value;
         const fragment = this.context.getFragment(name);
         const type = fragment && this.schema.getType(fragment.typeCondition.name.value);
         if (fragment && type && isCompositeType(type) && !fragments.has(name)) {
-          result = this.measure(fragment.selectionSet, type, depth, new Set(fragments).add(name));
+          result = this.measure(fragment.selectionSet, type, depth, new Set(fragments).add(name), page);
         }
       }
       if (result) {
@@ -106,26 +110,32 @@ class Walker {
     return { depth: maxDepth, cost };
   }
 
-  private field(node: FieldNode, parent: GraphQLCompositeType, depth: number, fragments: Set<string>): { depth: number; cost: number } {
+  private field(node: FieldNode, parent: GraphQLCompositeType, depth: number, fragments: Set<string>, page: number | undefined): { depth: number; cost: number } {
     const name = node.name.value;
     if (name.startsWith('__')) return { depth, cost: 0 }; // introspection and __typename
     const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
     if (!definition || !node.selectionSet) return { depth: depth + 1, cost: 1 };
     const named = getNamedType(definition.type);
     if (!isCompositeType(named)) return { depth: depth + 1, cost: 1 };
+    const own = pageArgument(node);
+    if (!isListType(getNullableType(definition.type))) {
+      const inner = this.measure(node.selectionSet, named, depth + 1, fragments, own); // a connection: its `first` sizes its lists
+      return { depth: inner.depth, cost: 1 + inner.cost };
+    }
+    const items = own ?? page ?? this.limits.listSizes[`${parent.name}.${name}`] ?? this.limits.defaultListSize;
     const inner = this.measure(node.selectionSet, named, depth + 1, fragments);
-    const items = isListType(getNullableType(definition.type)) ? this.listSize(node, `${parent.name}.${name}`) : 1;
     return { depth: inner.depth, cost: 1 + items * inner.cost };
   }
+}
 
-  private listSize(node: FieldNode, coordinate: string): number {
-    for (const argument of node.arguments ?? []) {
-      if ((argument.name.value === 'first' || argument.name.value === 'limit') && argument.value.kind === Kind.INT) {
-        return Math.max(0, Number.parseInt(argument.value.value, 10));
-      }
+/** The literal `first` or `limit` argument of a field (a variable's value is unknown when validating). */
+function pageArgument(node: FieldNode): number | undefined {
+  for (const argument of node.arguments ?? []) {
+    if ((argument.name.value === 'first' || argument.name.value === 'limit') && argument.value.kind === Kind.INT) {
+      return Math.max(0, Number.parseInt(argument.value.value, 10));
     }
-    return this.limits.listSizes[coordinate] ?? this.limits.defaultListSize;
   }
+  return undefined;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

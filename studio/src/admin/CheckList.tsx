@@ -14,6 +14,7 @@ export function CheckList({
   onChange,
   empty,
   hint,
+  hideLegend,
 }: {
   legend: string;
   options: CheckOption[];
@@ -22,6 +23,8 @@ export function CheckList({
   /** Shown when there are no options. */
   empty: string;
   hint?: string;
+  /** The list sits under a heading saying the same: keep the legend for screen readers only. */
+  hideLegend?: boolean;
 }) {
   const [filter, setFilter] = useState('');
   const filterId = useId();
@@ -29,7 +32,7 @@ export function CheckList({
   const toggle = (value: string, on: boolean) => onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
   return (
     <fieldset className="field check-list">
-      <legend className="field-label">{legend}</legend>
+      <legend className={hideLegend ? 'visually-hidden' : 'field-label'}>{legend}</legend>
       {hint && <p className="field-help">{hint}</p>}
       {options.length > 8 && (
         <input

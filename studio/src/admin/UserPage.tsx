@@ -149,6 +149,7 @@ function UserEditor({ user, teams, onSaved }: { user: AdminUser; teams: AdminTea
           <h2 className="card-title" id="roles-title">Roles</h2>
           <CheckList
             legend="Roles"
+            hideLegend
             hint={self ? 'Careful: removing your own Administrator role can lock you out of this page.' : 'The user’s access is the union of their roles.'}
             options={roleOptions(doc).map((r) => ({ value: r.name, label: r.label, description: r.description }))}
             selected={form.roles}
@@ -160,6 +161,7 @@ function UserEditor({ user, teams, onSaved }: { user: AdminUser; teams: AdminTea
           <h2 className="card-title" id="teams-title">Teams</h2>
           <CheckList
             legend="Teams"
+            hideLegend
             options={teams.map((t) => ({ value: t.id, label: t.name, description: t.manager ? `Manager: ${t.manager.name}` : undefined }))}
             selected={form.teamIds}
             onChange={(teamIds) => patch({ teamIds })}
