@@ -82,7 +82,7 @@ export class SecurityLogService {
     const { rows } = await this.database.pool.query(
       `SELECT id::text, at, kind, user_id, api_key_id, email, ip, detail FROM trellis.security_event
         WHERE ($1::text IS NULL OR kind = $1) AND ($2::uuid IS NULL OR user_id = $2) AND ($3::bigint IS NULL OR id < $3)
-        ORDER BY id DESC LIMIT $4`,
+        ORDER BY security_event.id DESC LIMIT $4`,
       [query.kind ?? null, query.userId ?? null, query.before ?? null, first],
     );
     return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind, userId: r.user_id, apiKeyId: r.api_key_id, email: r.email, ip: r.ip, detail: r.detail }));
