@@ -6,10 +6,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpHook } from './http-hooks.js';
 
+/**
+ * 'unsafe-eval': ajv (the studio's record forms and metadata checks) compiles JSON Schemas into functions
+ * with `new Function`; schemas come from the metadata, so they cannot be precompiled. Inline and foreign
+ * scripts stay forbidden, which is what stops an injected <script>.
+ */
 export const STUDIO_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'";
 /** The data API's explorer page (GET /graphql) is one self-contained HTML file with an inline script. */
-const EXPLORER_CSP = STUDIO_CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
+const EXPLORER_CSP = STUDIO_CSP.replace("script-src 'self' 'unsafe-eval'", "script-src 'self' 'unsafe-inline'");
 const HSTS = 'max-age=31536000; includeSubDomains';
 
 export function securityHeadersHook(options: { isHttps(req: IncomingMessage): boolean }): HttpHook {
