@@ -68,7 +68,7 @@ describe('where: JSON Logic on list root fields', () => {
     expect(titles(truthy.data)).toEqual(['Beta', 'Delta', 'Epsilon', 'Gamma']);
     const related = await t.graphql<DealsData>(LIST, { where: { '>': [{ var: 'record.company.employees' }, 10] }, orderBy: [{ field: 'title' }] });
     expect(titles(related.data)).toEqual(['Alpha', 'Beta']);
-    const user = await t.graphql<DealsData>(LIST, { where: { '==': [{ var: 'user.id' }, 'local-admin'] } });
+    const user = await t.graphql<DealsData>(LIST, { where: { '==': [{ var: 'user.id' }, t.admin.id] } });
     expect(user.data!.deals.totalCount).toBe(5);
   });
 

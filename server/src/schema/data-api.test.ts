@@ -75,7 +75,7 @@ describe('generated /graphql', () => {
     });
     const data = await ok<{ company: Row }>(
       `query($id: ID!) { company(id: $id) { name first: people(first: 1, orderBy: [{ field: name, direction: DESC }]) { name }
-        all: people { name projects { title members(orderBy: [{ field: name }]) { name company { name } } } } } }`,
+        all: people(first: 10) { name projects(first: 5) { title members(first: 10, orderBy: [{ field: name }]) { name company { name } } } } } }`,
       { id: createCompany['id'] },
     );
     expect(data.company['first']).toEqual([{ name: 'n2' }]);
@@ -165,7 +165,7 @@ describe('generated /graphql', () => {
   });
 
   it('serves a self-contained explorer page to browsers (nothing loaded from the internet)', async () => {
-    const response = await fetch(app.baseUrl + '/graphql', { headers: { accept: 'text/html' } });
+    const response = await fetch(app.baseUrl + '/graphql', { headers: { accept: 'text/html', cookie: app.admin.client.cookie } });
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('Trellis data API');
@@ -186,7 +186,7 @@ describe('generated /graphql', () => {
 
 describe('/graphql over HTTP', () => {
   const post = (body: string, path = '/graphql') =>
-    fetch(app.baseUrl + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    fetch(app.baseUrl + path, { method: 'POST', headers: { 'content-type': 'application/json', cookie: app.admin.client.cookie }, body });
 
   it('takes the fast path for POST /graphql: no Express middleware of the app is skipped by it', () => {
     const express = app.app.getHttpAdapter().getInstance();
@@ -216,7 +216,7 @@ describe('/graphql over HTTP', () => {
     expect(await (await post('{ "query": ', '/graphql/')).json()).toEqual({
       errors: [{ message: expect.stringMatching(/^Malformed JSON/), extensions: { code: 'BAD_REQUEST' } }],
     });
-    const get = await fetch(`${app.baseUrl}/graphql?query=${encodeURIComponent('{ _version }')}`, { headers: { 'apollo-require-preflight': '1' } });
+    const get = await fetch(`${app.baseUrl}/graphql?query=${encodeURIComponent('{ _version }')}`, { headers: { 'apollo-require-preflight': '1', cookie: app.admin.client.cookie } });
     expect(await get.json()).toEqual(expected);
   });
 });
