@@ -17,16 +17,16 @@ describe('DatabaseService', () => {
     await db.stop();
   });
 
-  it('runs the platform migrations once, creating schema trellis, and runs sessions in UTC', async () => {
+  it('runs the platform migrations once, creating schema trellis, and runs sessions in UTC with custom plans', async () => {
     const first = await DatabaseService.create({ url: db.url });
     await first.onApplicationShutdown();
     const second = await DatabaseService.create({ url: db.url }); // migrations already applied: a no-op
     try {
       const { rows } = await second.pool.query(
-        `SELECT current_setting('TimeZone') AS tz, to_regclass('trellis.metadata_version')::text AS versions,
+        `SELECT current_setting('TimeZone') AS tz, current_setting('plan_cache_mode') AS plans, to_regclass('trellis.metadata_version')::text AS versions,
                 (SELECT count(*)::int FROM trellis.migrations) AS migrations`,
       );
-      expect(rows[0]).toEqual({ tz: 'UTC', versions: 'trellis.metadata_version', migrations: platformMigrations.length });
+      expect(rows[0]).toEqual({ tz: 'UTC', plans: 'force_custom_plan', versions: 'trellis.metadata_version', migrations: platformMigrations.length });
       expect(await second.dataSource.query(`SELECT current_setting('TimeZone') AS tz`)).toEqual([{ tz: 'UTC' }]);
     } finally {
       await second.onApplicationShutdown();
