@@ -28,3 +28,5 @@ export type { FormulaOutcome, FormulaValue } from './formulas/formula-value.js';
 export { rollupValue } from './formulas/rollup-value.js';
 // Access: what a set of roles may read, create, update, delete and transfer, field by field, and why.
 export * from './access/index.js';
+// Passwords: the policy the server enforces and the studio shows while a password is typed.
+export { passwordProblem, isPredictablePassword, containsEmailName, MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './passwords/password-policy.js';

@@ -1,5 +1,6 @@
 /**
- * What a password must be: long (≥ 12 characters), not trivial (one repeated or sequential run, digits
+ * The password policy, isomorphic: the server enforces it (auth.service.ts), the studio shows it as live hints
+ * while a password is typed (studio/src/auth/password-hints.ts). What a password must be: long (≥ 12 characters), not trivial (one repeated or sequential run, digits
  * only, too few distinct characters), not a common password, and not containing the email's local part.
  * Answers the problem as a sentence the sign-up form can show, or null when the password is acceptable.
  */
@@ -16,9 +17,20 @@ export function passwordProblem(password: string, email?: string): string | null
   if (/^\d+$/.test(password)) return 'The password must not be digits only: use words, letters and symbols.';
   if (new Set(lower).size < 5 || isSequence(lower)) return 'The password is too predictable (repeated or sequential characters).';
   if (isCommon(lower)) return 'The password is one of the most commonly used passwords: choose another.';
-  const local = email?.split('@')[0]?.toLowerCase() ?? '';
-  if (local.length >= 3 && lower.includes(local)) return 'The password must not contain your email address.';
+  if (email !== undefined && containsEmailName(password, email)) return 'The password must not contain your email address.';
   return null;
+}
+
+/** Digits only, few distinct characters, a sequence, or a common password (also with digits/symbols appended, or repeated). */
+export function isPredictablePassword(password: string): boolean {
+  const lower = password.toLowerCase();
+  return /^\d+$/.test(lower) || new Set(lower).size < 5 || isSequence(lower) || isCommon(lower);
+}
+
+/** Whether the password contains the name part of the email (at least 3 characters of it). */
+export function containsEmailName(password: string, email: string): boolean {
+  const local = email.split('@')[0]?.trim().toLowerCase() ?? '';
+  return local.length >= 3 && password.toLowerCase().includes(local);
 }
 
 /** Common passwords, also with digits and symbols appended or the whole repeated ("monkeymonkey1"). */

@@ -11,7 +11,7 @@ import type { AuthConfig } from './auth-config.js';
 import { AuthError, invalidCredentials, lockedOut, validationFailed } from './auth-error.js';
 import { lockDuration, UnknownEmailLockout } from './lockout.js';
 import { hashPassword, verifyDummy, verifyPassword } from './password-hasher.js';
-import { passwordProblem } from './password-policy.js';
+import { passwordProblem } from '@trellis/runtime';
 import { PasswordResetsService } from './password-resets.service.js';
 import { SecurityLogService } from './security-log.service.js';
 import { SessionsService, type ClientInfo } from './sessions.service.js';
