@@ -15,7 +15,8 @@ import type { MetadataDocument } from '@trellis/metadata';
 import { toRecordInput } from '../api/record-queries.js';
 import { PassThroughFieldTemplate, TrellisField, type RecordFormContext } from './widgets.js';
 import { FormSectionsTemplate, FormTabsContext, sectionsWithTabs, tabOfField, type SectionSpec } from './FormSections.js';
-import { evaluateFormRules, RECORD_FIELD } from './form-rules.js';
+import { evaluateFormRules, ruleUserOf, RECORD_FIELD } from './form-rules.js';
+import { useSession } from '../auth/session-context.js';
 
 export type Values = Record<string, unknown>;
 
@@ -78,6 +79,8 @@ export function RecordForm({ doc, entityName, mode, initialValues, initialLabels
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<string | null>(null);
   const dirty = useRef(false);
+  const { user } = useSession();
+  const ruleUser = useMemo(() => ruleUserOf(user), [user]);
   const [activeTab, setActiveTab] = useState<string | null>(null);
 
   /**
@@ -87,11 +90,11 @@ export function RecordForm({ doc, entityName, mode, initialValues, initialLabels
    */
   const check = useCallback(
     (v: Values) => {
-      const rules = evaluateFormRules(doc, entityName, mode, v, initialValues);
+      const rules = evaluateFormRules(doc, entityName, mode, v, initialValues, ruleUser);
       const valueErrors = withoutHiddenFieldErrors(doc, entityName, validate(toRecordInput(doc, entityName, v), { mode }), rules.ctx);
       return { fieldErrors: groupErrors([...valueErrors, ...rules.conditionErrors]), ruleErrors: groupErrors(rules.ruleErrors), states: rules.states };
     },
-    [validate, doc, entityName, mode, initialValues],
+    [validate, doc, entityName, mode, initialValues, ruleUser],
   );
   const checked = useMemo(() => check(values), [check, values]);
   const clientErrors = checked.fieldErrors;

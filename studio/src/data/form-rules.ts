@@ -14,11 +14,28 @@ import {
   type FieldStates,
   type RecordValues,
   type RuleContext,
+  type RuleUser,
 } from '@trellis/runtime';
 import { toRecordInput } from '../api/record-queries.js';
+import type { SessionUser } from '../auth/auth-api.js';
 
-/** Until sign-in exists the server acts as this user for HTTP requests; the form's rules see the same. */
-export const FORM_USER = { id: 'local-admin', kind: 'user' } as const;
+/**
+ * The signed-in user as rules see them: the same `user` the server builds for this person's writes
+ * (server/src/permissions/record-access.ts, ruleEnvironmentUser), so `user.*` reads the same in both.
+ */
+export function ruleUserOf(user: SessionUser): RuleUser {
+  return {
+    id: user.id,
+    kind: 'user',
+    name: user.name,
+    email: user.email,
+    roles: user.roles,
+    teams: user.teams.map((t) => t.id),
+    locale: user.locale,
+    timeZone: user.timeZone,
+    attributes: user.attributes,
+  };
+}
 
 export { RECORD_FIELD };
 
@@ -62,12 +79,13 @@ export function formRuleContext(
   mode: 'create' | 'update',
   values: RecordValues,
   loaded: RecordValues,
+  user: RuleUser,
   now: Date = new Date(),
 ): { ctx: RuleContext; changes: RecordValues } {
   const changes = toRecordInput(doc, entityName, values);
   const previous = mode === 'update' ? storedValues(doc, entityName, loaded) : null;
   const record = { ...(previous ?? storedValues(doc, entityName, values)), ...changes };
-  return { ctx: buildRuleContext({ record, previous, user: { ...FORM_USER }, now }), changes };
+  return { ctx: buildRuleContext({ record, previous, user, now }), changes };
 }
 
 /** Field states and rule errors of the record as the form holds it now. */
@@ -77,9 +95,10 @@ export function evaluateFormRules(
   mode: 'create' | 'update',
   values: RecordValues,
   loaded: RecordValues,
+  user: RuleUser,
   now?: Date,
 ): FormRules {
-  const { ctx, changes } = formRuleContext(doc, entityName, mode, values, loaded, now);
+  const { ctx, changes } = formRuleContext(doc, entityName, mode, values, loaded, user, now);
   const compiled = compileEntityRules(doc, entityName);
   if (compiled.empty) return { ctx, states: {}, ruleErrors: [], conditionErrors: [] };
   const states = compiled.conditionList.length > 0 ? compiled.conditions(ctx) : {};

@@ -9,6 +9,8 @@ import { useMetadata } from '../../app/metadata-context.js';
 import { RelationPicker } from '../../data/RelationPicker.js';
 import { blankSample, fetchSample, withDraftFields } from './sample-record.js';
 import type { RuleSample } from './rule-test.js';
+import { useSession } from '../../auth/session-context.js';
+import { ruleUserOf } from '../../data/form-rules.js';
 
 interface Props {
   doc: MetadataDocument;
@@ -46,6 +48,8 @@ export function SamplePicker({
   help = 'Pick an existing record, then change its values below to see what the rule does.',
 }: Props) {
   const { doc: published } = useMetadata();
+  const { user } = useSession();
+  const ruleUser = ruleUserOf(user);
   const id = useId();
   const isPublished = !!published.entities[entity];
   const [recordId, setRecordId] = useState<string | null>(null);
@@ -60,7 +64,7 @@ export function SamplePicker({
 
   useEffect(() => {
     if (record.error || previous.error) onSample(null);
-    else onSample({ record: record.values!, previous: update ? previous.values ?? null : null });
+    else onSample({ record: record.values!, previous: update ? previous.values ?? null : null, user: ruleUser });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text, previousText, update]);
 

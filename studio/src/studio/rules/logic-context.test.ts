@@ -3,6 +3,8 @@ import { lineColumn, locatePointer } from './json-locate.js';
 import { logicJsonSchema, logicProblems, varPaths } from './logic-context.js';
 import { testCondition, testValidationRule } from './rule-test.js';
 
+const tester = { id: 'u1', kind: 'user' };
+
 describe('what a rule editor offers and checks', () => {
   it('completes record and previous paths in rules, but neither previous nor user in formulas', () => {
     const rule = varPaths(salesDoc(), 'opportunity', 'rule').map((p) => p.path);
@@ -46,17 +48,17 @@ describe('testing a rule of the draft against a sample', () => {
   };
 
   it('shows the interpolated message next to its field, even for an inactive rule', () => {
-    const result = testValidationRule(salesDoc(), 'opportunity', 'closeDateWhenWon', rule, { record: { name: 'Big deal', stage: 'won', closeDate: null }, previous: null });
+    const result = testValidationRule(salesDoc(), 'opportunity', 'closeDateWhenWon', rule, { record: { name: 'Big deal', stage: 'won', closeDate: null }, previous: null, user: tester });
     expect(result).toEqual({ status: 'invalid', messages: [{ field: 'closeDate', message: 'Big deal is won and needs a close date' }] });
   });
 
   it('says valid when the rule does not hold', () => {
-    expect(testValidationRule(salesDoc(), 'opportunity', 'r', rule, { record: { stage: 'won', closeDate: '2026-01-01' }, previous: null })).toEqual({ status: 'valid' });
+    expect(testValidationRule(salesDoc(), 'opportunity', 'r', rule, { record: { stage: 'won', closeDate: '2026-01-01' }, previous: null, user: tester })).toEqual({ status: 'valid' });
   });
 
   it('evaluates conditions with the previous version', () => {
     const changed = { changed: 'stage' };
-    expect(testCondition(changed, { record: { stage: 'won' }, previous: { stage: 'new' } })).toEqual({ status: 'holds' });
-    expect(testCondition(changed, { record: { stage: 'won' }, previous: { stage: 'won' } })).toEqual({ status: 'doesNotHold' });
+    expect(testCondition(changed, { record: { stage: 'won' }, previous: { stage: 'new' }, user: tester })).toEqual({ status: 'holds' });
+    expect(testCondition(changed, { record: { stage: 'won' }, previous: { stage: 'won' }, user: tester })).toEqual({ status: 'doesNotHold' });
   });
 });

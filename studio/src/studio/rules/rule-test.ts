@@ -9,15 +9,17 @@ import {
   isTruthy,
   type RecordValues,
   type RuleContext,
+  type RuleUser,
 } from '@trellis/runtime';
 import type { JsonLogic, MetadataDocument, ValidationRule } from '@trellis/metadata';
-import { FORM_USER } from '../../data/form-rules.js';
 
 
 export interface RuleSample {
   record: RecordValues;
   /** The stored record before the change (an update); null tests a create. */
   previous: RecordValues | null;
+  /** Who the rule sees as `user`: the person testing it (the studio's signed-in user). */
+  user: RuleUser;
 }
 
 export type RuleTestResult =
@@ -26,7 +28,7 @@ export type RuleTestResult =
   | { status: 'error'; message: string };
 
 export function sampleContext(sample: RuleSample, now: Date = new Date()): RuleContext {
-  return buildRuleContext({ record: sample.record, previous: sample.previous, user: { ...FORM_USER }, now });
+  return buildRuleContext({ record: sample.record, previous: sample.previous, user: sample.user, now });
 }
 
 /** Runs validation rule `name` (as given, even if inactive) of `entity` in the draft against the sample. */
