@@ -5,6 +5,10 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from '../audit/audit.module.js';
 import { IdentityResolversModule } from '../auth/auth.module.js';
 import { queryLimitRules } from '../common/query-limits.js';
+import { AUTH_CONFIG } from '../auth/auth-clock.js';
+import type { AuthConfig } from '../auth/auth-config.js';
+import { SecurityLogService } from '../auth/security-log.service.js';
+import { permissionDenialsPlugin } from '../permissions/denials-plugin.js';
 import { MetadataResolver } from './metadata.resolver.js';
 
 @Module({ providers: [MetadataResolver] })
@@ -15,8 +19,10 @@ export class MetadataResolversModule {}
   imports: [
     MetadataResolversModule,
     IdentityResolversModule,
-    GraphQLModule.forRoot<ApolloDriverConfig>({
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
+      inject: [SecurityLogService, AUTH_CONFIG],
+      useFactory: (securityLog: SecurityLogService, auth: AuthConfig) => ({
       path: '/metadata',
       autoSchemaFile: true,
       sortSchema: true,
@@ -29,6 +35,8 @@ export class MetadataResolversModule {}
       validationRules: queryLimitRules({ listSizes: { 'User.teams': 5, 'Team.members': 20 } }),
       graphiql: false,
       playground: false,
+      plugins: [permissionDenialsPlugin(securityLog, '/metadata', auth.trustProxy)],
+      }),
     }),
   ],
 })

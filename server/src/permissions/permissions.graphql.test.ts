@@ -8,6 +8,7 @@
 import { jest } from '@jest/globals';
 import fc from 'fast-check';
 import { withTestApp, type TestApp, type TestClient } from '../testing/test-app.js';
+import { SecurityLogService } from '../auth/security-log.service.js';
 import { matrixDocument } from './testing/matrix-document.js';
 
 jest.setTimeout(120_000);
@@ -78,6 +79,10 @@ const ENTRY_POINTS: Record<string, () => Promise<void>> = {
     expect(r.data!.createDeal.owner).toBe(aliceId);
     const handed = await alice.graphql(`mutation($o: ID) { createDeal(data: { name: "Theirs", owner: $o }) { id } }`, { o: bobId });
     expect(code(handed)).toBe('FORBIDDEN');
+    // The refusal is in the security log, with who and what.
+    await app.app.get(SecurityLogService).flush();
+    const { rows } = await app.pool.query(`SELECT user_id::text AS "user", detail FROM "trellis"."security_event" WHERE kind = 'permission-denied' ORDER BY id DESC LIMIT 1`);
+    expect(rows[0]).toMatchObject({ user: aliceId, detail: { api: '/graphql', entity: 'deal', path: 'createDeal', message: expect.stringContaining('outside the records you may see') } });
   },
   createDeals: async () => {
     const r = await alice.graphql(`mutation($o: ID) { createDeals(data: [{ name: "Ok" }, { name: "Bad", owner: $o }]) { id } }`, { o: bobId });

@@ -13,13 +13,17 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from '@apollo/server-gateway-interface';
-import { Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Express } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEFAULT_WORKSPACE, httpRequestContext, requestActor } from '../common/request-context.js';
 import { queryLimitRules } from '../common/query-limits.js';
+import { AUTH_CONFIG } from '../auth/auth-clock.js';
+import type { AuthConfig } from '../auth/auth-config.js';
+import { SecurityLogService } from '../auth/security-log.service.js';
+import { permissionDenialsPlugin } from '../permissions/denials-plugin.js';
 import { RecordService } from '../records/record.service.js';
 import { RecordsModule } from '../records/records.module.js';
 import type { DataApiContext } from './data-api-context.js';
@@ -106,6 +110,8 @@ export class DataApiModule implements OnModuleInit, OnModuleDestroy {
     private readonly schemas: SchemaCache,
     private readonly records: RecordService,
     private readonly endpoint: DataApiEndpoint,
+    private readonly securityLog: SecurityLogService,
+    @Inject(AUTH_CONFIG) private readonly authConfig: AuthConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -147,6 +153,7 @@ export class DataApiModule implements OnModuleInit, OnModuleDestroy {
       // Never talk to Apollo's cloud, even if an APOLLO_KEY is in the environment.
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      permissionDenialsPlugin(this.securityLog, DATA_API_PATH, this.authConfig.trustProxy),
     ];
     const server = new ApolloServer<DataApiContext>({
       gateway: schemaSourceGateway(this.schemas, DEFAULT_WORKSPACE, key, roles),
@@ -159,7 +166,7 @@ export class DataApiModule implements OnModuleInit, OnModuleDestroy {
     });
     await server.start();
     const records = this.records;
-    const handle = graphqlHttpHandler(server, { context: async (req) => ({ request: httpRequestContext(req), records }) });
+    const handle = graphqlHttpHandler(server, { context: async (req) => ({ request: httpRequestContext(req), records, req }) });
     return { server, handle };
   }
 
