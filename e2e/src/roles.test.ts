@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.js';
 import { startTrellis, type RunningTrellis } from './support/trellis-server.js';
-import { eventually, openStudio, screenshots, see, texts } from './support/ui.js';
+import { eventually, gone, openStudio, screenshots, see, texts } from './support/ui.js';
 
 /**
  * Roles are metadata. An administrator creates the role "Own deals, no amount" in the roles editor (read and
@@ -101,30 +101,56 @@ describe('roles: edited in the studio, explained, applied to the data screens', 
     await shot(page, 'effective-access');
   });
 
-  it('gives a user holding the role lists without the amount, and only the entities it reads', async () => {
-    const created = await page.request.post(new URL('/metadata', trellis.baseUrl).href, {
-      headers: { 'content-type': 'application/json' },
-      data: {
-        query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-        variables: { input: { email: REP.email, name: 'Rita Rep', roles: ['ownDealsNoAmount'], password: REP.password } },
-      },
-    });
-    expect((await created.json()).errors).toBeUndefined();
+  it('assigns the role to a new user in Administration → Users', async () => {
+    await page.goto(new URL('/#/admin/users', trellis.baseUrl).href);
+    await see(page.getByRole('heading', { name: 'Users', level: 1 }));
+    await page.getByRole('button', { name: 'Invite user' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('Rita Rep');
+    await dialog.getByLabel('Email').fill(REP.email);
+    await dialog.getByRole('checkbox', { name: /^Own deals, no amount/ }).check();
+    await dialog.getByRole('radio', { name: /Set a password now/ }).check();
+    await dialog.getByLabel('Initial password').fill(REP.password);
+    await shot(page, 'assign-role');
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    await gone(dialog);
+    const row = page.getByRole('table', { name: 'Users' }).getByRole('row').filter({ hasText: REP.email });
+    expect(await (await see(row)).innerText()).toMatch(/Own deals, no amount/);
+  });
+
+  it('shows that user exactly their own opportunities, without the amount, and only the entities the role reads', async () => {
     const rep = await openStudio(browser, trellis.baseUrl, '/data/opportunity', { as: REP });
     try {
       const nav = rep.page.getByRole('navigation', { name: 'Main' });
-      const headers = await eventually(
-        () => texts(rep.page.getByRole('table', { name: 'Opportunities' }).locator('thead th')),
-        (h) => h.length > 0,
-      );
+      const table = rep.page.getByRole('table', { name: 'Opportunities' });
+      const headers = await eventually(() => texts(table.locator('thead th')), (h) => h.length > 0);
       expect(headers.join(' ')).not.toMatch(/Amount/);
       expect(await texts(nav.getByRole('list', { name: 'Data' }).getByRole('link'))).toEqual(['Companies', 'Opportunities']);
-      await see(rep.page.getByRole('link', { name: /New opportunity/ }));
+      // The starter pack's deals belong to nobody: none is hers.
       await see(rep.page.getByText('No opportunities you can see yet'));
-      await shot(rep.page, 'rep-list');
+      await shot(rep.page, 'rep-list-empty');
+
+      await rep.page.getByRole('link', { name: /New opportunity/ }).click();
+      await see(rep.page.getByRole('heading', { name: 'New opportunity', level: 1 }));
+      const form = rep.page.locator('form.record-form');
+      expect(await form.getByLabel('Amount').count()).toBe(0);
+      await form.getByLabel('Name').fill('Rita’s first deal');
+      await shot(rep.page, 'rep-new-deal');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await see(rep.page.getByRole('heading', { name: 'Rita’s first deal', level: 1 }));
+
+      await nav.getByRole('link', { name: 'Opportunities' }).click();
+      const names = await eventually(() => texts(table.locator('tbody tr td:first-child')), (n) => n.length > 0);
+      expect(names).toEqual(['Rita’s first deal']);
+      await shot(rep.page, 'rep-list-own');
       expect(rep.problems.filter((p) => !/favicon/.test(p))).toEqual([]);
     } finally {
       await rep.page.context().close();
     }
+    // The administrator still sees every deal, with the amount; hers is owned by her.
+    const all = await trellis.graphql(`{ opportunities(first: 100) { totalCount edges { node { name amount { amount } owner } } } }`);
+    expect(all.data.opportunities.totalCount).toBeGreaterThan(1);
+    const hers = all.data.opportunities.edges.find((e: { node: { name: string } }) => e.node.name === 'Rita’s first deal');
+    expect(hers.node.owner).toEqual(expect.any(String));
   });
 });

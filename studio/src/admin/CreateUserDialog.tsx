@@ -96,7 +96,7 @@ function CreateUserForm({ teams, onClose, onCreated }: { teams: AdminTeam[]; onC
         <legend className="field-label">Password</legend>
         <label className="check">
           <input type="radio" name="password-choice" checked={!withPassword} onChange={() => setWithPassword(false)} />
-          Send an invitation: the user chooses a password from a link (valid one hour)
+          Send an invitation: the user chooses a password from a link (valid 7 days)
         </label>
         <label className="check">
           <input type="radio" name="password-choice" checked={withPassword} onChange={() => setWithPassword(true)} />

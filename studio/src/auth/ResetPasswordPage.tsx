@@ -55,7 +55,7 @@ export function ResetPasswordPage({ token, onDone }: { token: string; onDone: ()
       <form className="auth-form" onSubmit={submit} noValidate>
         {expired ? (
           <ErrorBanner title="This link has expired or was already used">
-            Links work once, for one hour. <a href={href('/forgot-password')}>Request a new link</a>.
+            Links work once: a reset link for one hour, an invitation for 7 days. <a href={href('/forgot-password')}>Request a new link</a>.
           </ErrorBanner>
         ) : (
           error != null && !passwordError && <ErrorBanner>{(error as Error).message}</ErrorBanner>

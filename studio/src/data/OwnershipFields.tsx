@@ -70,7 +70,7 @@ export function OwnershipFields({ value, onChange, access, mode }: Props) {
                 disabled={access.team !== 'editable'}
                 onChange={(e) => onChange({ ...value, team: e.target.value || null })}
               >
-                <option value="">{mode === 'create' ? 'My team (default)' : 'No team'}</option>
+                <option value="">{mode === 'create' && user.teams.length === 1 ? `${user.teams[0]!.name} (my team, default)` : 'No team'}</option>
                 {value.team && directory && !teams.some((t) => t.id === value.team) && <option value={value.team}>Removed team</option>}
                 {teams.map((t) => (
                   <option key={t.id} value={t.id}>
