@@ -38,7 +38,6 @@ export { pointer, segmentsOf } from './problems.js';
 export * from './diff.js';
 export * from './plan.js';
 export * from './storage.js';
-export { ownershipUpgradeSql } from './ownership-upgrade.js';
 /** A small valid CRM document (companies, contacts, opportunities, tags) for tests and examples. */
 export { salesDocument } from './testing/fixtures.js';
 export * from './rules/index.js';

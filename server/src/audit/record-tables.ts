@@ -5,7 +5,7 @@
  * would stall every reader, so a publish that changes nothing here touches no table.
  */
 import type pg from 'pg';
-import { tableName } from '@trellis/metadata';
+import { OWNERSHIP_COLUMNS, tableName } from '@trellis/metadata';
 import { quoteIdent } from '../records/sql.js';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -34,20 +34,18 @@ export async function ensureRecordTables(client: Queryable, schema: string, enti
   const changed: string[] = [];
   for (const state of rows) {
     const table = `${quoteIdent(schema)}.${quoteIdent(state.table)}`;
-    const add: string[] = [];
-    if (!state.has_owner) add.push(`ADD COLUMN "owner_id" uuid REFERENCES "trellis"."user" ("id") ON DELETE SET NULL`);
-    if (!state.has_team) add.push(`ADD COLUMN "team_id" uuid REFERENCES "trellis"."team" ("id") ON DELETE SET NULL`);
-    if (add.length > 0) {
-      await client.query(`ALTER TABLE ${table} ${add.join(', ')}`);
-      if (!state.has_owner) await client.query(`CREATE INDEX ON ${table} ("owner_id")`);
-      if (!state.has_team) await client.query(`CREATE INDEX ON ${table} ("team_id")`);
+    // The columns and index names metadata's plan gives new tables (so its renames and drops find them).
+    const missing = OWNERSHIP_COLUMNS.filter((c) => !(c.field === 'owner' ? state.has_owner : state.has_team));
+    if (missing.length > 0) {
+      await client.query(`ALTER TABLE ${table} ${missing.map((c) => `ADD COLUMN ${quoteIdent(c.column)} ${c.sqlType}`).join(', ')}`);
+      for (const c of missing) await client.query(`CREATE INDEX ${quoteIdent(c.index(state.table))} ON ${table} (${quoteIdent(c.column)})`);
     }
     if (!state.has_trigger) {
       await client.query(
         `CREATE TRIGGER ${quoteIdent(HISTORY_TRIGGER)} AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION "trellis"."record_history"()`,
       );
     }
-    if (add.length > 0 || !state.has_trigger) changed.push(state.table);
+    if (missing.length > 0 || !state.has_trigger) changed.push(state.table);
   }
   return changed;
 }

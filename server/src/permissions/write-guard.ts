@@ -11,7 +11,7 @@ import type { GraphQLError } from 'graphql';
 import type { RowGuard } from '../records/compile-write.js';
 import type { DataModel, EntityModel } from '../records/data-model.js';
 import { notFound } from '../records/record-errors.js';
-import { AliasSource, type SqlParams } from '../records/sql.js';
+import { AliasSource, SqlParams } from '../records/sql.js';
 import { forbidden } from './forbidden.js';
 import type { RecordAccess, ScopeOperation } from './record-access.js';
 
@@ -57,10 +57,9 @@ export async function missingRowError(
 ): Promise<GraphQLError> {
   const absent = notFound(`No ${entity.label.toLowerCase()} with id ${id}`);
   if (!access || access.unrestricted) return absent;
-  const params: unknown[] = [id];
-  const sqlParams = { values: params, add: (value: unknown) => `$${params.push(value)}` } as SqlParams;
-  const visible = access.scopeSql({ model, params: sqlParams, aliases: new AliasSource() }, entity, 'read', 't');
-  const { rows } = await client.query(`SELECT ${visible} AS visible FROM ${entity.table} t WHERE t."id" = $1`, params);
+  const params = new SqlParams([id]);
+  const visible = access.scopeSql({ model, params, aliases: new AliasSource() }, entity, 'read', 't');
+  const { rows } = await client.query(`SELECT ${visible} AS visible FROM ${entity.table} t WHERE t."id" = $1`, params.values);
   if (rows.length === 0 || rows[0]!['visible'] !== true) return absent;
   return forbidden(`You may see this ${entity.label.toLowerCase()} but your roles do not allow you to ${OPERATION_WORDS[op]} it.`, {
     entity: entity.name,
