@@ -9,7 +9,7 @@ import { DatabaseService } from '../database/database.service.js';
 import { entityOf, type EntityModel } from '../records/data-model.js';
 import { badUserInput, notFound } from '../records/record-errors.js';
 import { RecordService } from '../records/record.service.js';
-import { actorNames } from './actor-names.js';
+import { actorNames } from '../auth/actor-names.js';
 
 export interface FieldChange {
   from: unknown;

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { columnsOf } from '../testing/db-snapshot.js';
 import { crmDocument, crmDocumentV2 } from '../testing/fixtures.js';
-import { withTestApp, type TestApp } from '../testing/test-app.js';
+import { TEST_ADMIN_NAME, withTestApp, type TestApp } from '../testing/test-app.js';
 
-const VERSION_FIELDS = 'version document author message createdAt changes plan';
+const VERSION_FIELDS = 'version document author authorName message createdAt changes plan';
 
 describe('/metadata API over HTTP', () => {
   let t: TestApp;
@@ -50,7 +50,7 @@ describe('/metadata API over HTTP', () => {
     );
     expect(published.errors).toBeUndefined();
     expect(published.data).toMatchObject({
-      publishMetadata: { version: 1, author: `user:${t.admin.id}`, message: 'Add companies and deals', document: crmDocument() },
+      publishMetadata: { version: 1, author: `user:${t.admin.id}`, authorName: TEST_ADMIN_NAME, message: 'Add companies and deals', document: crmDocument() },
     });
     expect(await columnsOf(t.pool, 'deal')).toEqual(expect.arrayContaining(['title', 'amount', 'amount_currency', 'company_id']));
 

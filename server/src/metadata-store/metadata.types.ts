@@ -10,8 +10,11 @@ export class MetadataVersion {
   @Field(() => JSONScalar)
   document!: unknown;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who published it: user:<id>, apiKey:<id> or system:<name>.' })
   author!: string;
+
+  @Field(() => String, { nullable: true, description: "The publisher's display name, when it is a user or an API key." })
+  authorName?: string | null;
 
   @Field(() => String, { nullable: true })
   message!: string | null;

@@ -6,6 +6,8 @@ export interface MetadataVersion {
   version: number;
   document: MetadataDocument;
   author: string;
+  /** The publisher's display name (a user's name, an API key's), when known. */
+  authorName?: string | null;
   message: string | null;
   createdAt: string;
   changes: unknown;
@@ -30,7 +32,7 @@ export interface MetadataPreview {
   changes: unknown;
 }
 
-const VERSION_FIELDS = 'version document author message createdAt changes plan';
+const VERSION_FIELDS = 'version document author authorName message createdAt changes plan';
 
 export async function fetchCurrentMetadata(): Promise<MetadataVersion> {
   const data = await metadataClient.request<{ currentMetadata: MetadataVersion }>(

@@ -52,7 +52,7 @@ export function HistoryPage() {
                 {current && <span className="badge badge-green">Current</span>}
                 {steps.some((s) => s.destructive) && <span className="badge badge-red">Destructive</span>}
                 <span className="muted small version-meta">
-                  {v.author} · <time dateTime={v.createdAt} title={formatDateTime(v.createdAt)}>{relativeTime(v.createdAt)}</time>
+                  <span title={v.author}>{v.authorName ?? v.author}</span> · <time dateTime={v.createdAt} title={formatDateTime(v.createdAt)}>{relativeTime(v.createdAt)}</time>
                 </span>
                 <span className="spacer" />
                 {!current && v.version > 0 && (
