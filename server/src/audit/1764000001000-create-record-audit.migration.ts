@@ -4,9 +4,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Record history and manual sharing. Both point at a record's table by its OID, not its name: renaming an
  * entity (ALTER TABLE … RENAME) or moving it aside and back keeps the OID, so nothing is orphaned.
  *
- * History is written by a row trigger on every record table (see audit/history-triggers.ts): no write path —
- * API, bulk, workflow, import, a formula recompute — can forget it. The actor comes from the row's
- * `updated_by` (inserts, updates) or from `trellis.actor`, set for the transaction by the delete statement.
+ * History is written by a row trigger on every record table (audit/record-tables.ts): no write path —
+ * API, bulk, workflow, import, a formula recompute — can forget it. The actor is `trellis.actor` when the
+ * transaction set it (a delete statement does; so do writes that recompute other records' formulas and
+ * roll-ups, and a publish), else the row's `updated_by`.
  */
 export class CreateRecordAudit1764000001000 implements MigrationInterface {
   name = 'CreateRecordAudit1764000001000';
@@ -62,8 +63,8 @@ export class CreateRecordAudit1764000001000 implements MigrationInterface {
            AND (old_row -> k) IS DISTINCT FROM (new_row -> k)
            AND NOT (TG_OP <> 'UPDATE' AND coalesce(old_row -> k, new_row -> k) = 'null'::jsonb);
         IF TG_OP = 'UPDATE' AND changes IS NULL THEN RETURN NULL; END IF;
-        actor := CASE WHEN TG_OP = 'DELETE' THEN coalesce(nullif(current_setting('trellis.actor', true), ''), 'system:unknown')
-                      ELSE new_row ->> 'updated_by' END;
+        actor := coalesce(nullif(current_setting('trellis.actor', true), ''),
+                          CASE WHEN TG_OP = 'DELETE' THEN 'system:unknown' ELSE new_row ->> 'updated_by' END);
         IF source IS NULL THEN
           source := CASE split_part(actor, ':', 1) WHEN 'user' THEN 'ui' WHEN 'apiKey' THEN 'api' WHEN 'workflow' THEN 'workflow' ELSE 'system' END;
         END IF;

@@ -158,6 +158,8 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
       await queryRunner.startTransaction();
       await queryRunner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`trellis.metadata:${workspace}`]);
       await queryRunner.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+      // Record changes this publish makes (recomputed formulas and roll-ups, a pack's seed records) are the publisher's.
+      await queryRunner.query(`SELECT set_config('trellis.actor', $1, true), set_config('trellis.source', 'system', true)`, [actorLabel(ctx.actor)]);
       const current = await this.readCurrent(workspace, queryRunner);
       const baseVersion = options.baseVersion;
       if (baseVersion !== undefined && baseVersion !== null && baseVersion !== current.version) {

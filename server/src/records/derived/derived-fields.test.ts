@@ -5,6 +5,7 @@
  */
 import { jest } from '@jest/globals';
 import { testContext } from '../../testing/contexts.js';
+import { ensureRecordTables } from '../../audit/record-tables.js';
 import { validateDocument } from '@trellis/metadata';
 import type { RequestContext } from '../../common/request-context.js';
 import { startTestDatabase, type TestDatabase } from '../../testing/test-database.js';
@@ -25,6 +26,7 @@ beforeAll(async () => {
   expect(validateDocument(doc)).toEqual([]);
   db = await startTestDatabase();
   await createTables(db.pool, doc);
+  await ensureRecordTables(db.pool, 'main', Object.keys(doc.entities)); // the record-history trigger
   records = recordServiceFor(db.pool, doc, () => new Date('2026-03-01T12:00:00Z'));
 });
 
@@ -113,6 +115,20 @@ describe('roll-ups', () => {
     expect(await company(id)).toMatchObject({ openDeals: 2, wonAmount: 400 });
     await records.delete(ctx, 'deal', a['id'] as string);
     expect(await company(id)).toMatchObject({ openDeals: 1, wonAmount: 300, pipeline: 30, firstClose: '2026-02-01', lastClose: '2026-02-01' });
+  });
+
+  it('records a roll-up change in the parent’s history as made by the child’s writer, not the parent’s last editor', async () => {
+    const c = await records.create(ctx, 'company', { name: 'Umbrella' });
+    const other = testContext('other', 'user');
+    await records.create(other, 'deal', { title: 'U', company: c['id'], stage: 'new', amount: { amount: 5 } });
+    const { rows } = await db.pool.query(
+      `SELECT action, actor FROM "trellis"."record_history" WHERE record_id = $1 ORDER BY id`,
+      [c['id']],
+    );
+    expect(rows).toEqual([
+      { action: 'create', actor: 'user:tester' },
+      { action: 'update', actor: 'user:other' },
+    ]);
   });
 
   it('moves a re-parented deal from one company roll-up to the other', async () => {

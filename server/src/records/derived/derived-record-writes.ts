@@ -43,7 +43,7 @@ export class DerivedRecordWrites {
 
   /** Inserts validated, complete rows with ids `ids`; returns them as read back. */
   insert(ctx: RequestContext, model: DataModel, e: EntityModel, rows: RowValues[], ids: string[], options: DerivedWriteOptions, bulk: boolean): Promise<RowValues[]> {
-    return this.transaction(options.client, async (client) => {
+    return this.transaction(ctx, options.client, async (client) => {
       const maintenance = new DerivedMaintenance(model, client, ctx.actor, this.clock(), !options.client);
       const toInsert = await maintenance.beforeCreate(e, rows, ids, bulk);
       const { statements, links } = compileInsert(e, toInsert, ids, actorLabel(ctx.actor));
@@ -68,7 +68,7 @@ export class DerivedRecordWrites {
    * (`valueErrors`: the validator's errors a visibleWhen may excuse, as RecordService passes them).
    */
   update(ctx: RequestContext, model: DataModel, e: EntityModel, id: string, data: RowValues, rules: boolean, valueErrors: RecordFieldError[], options: DerivedWriteOptions): Promise<RowValues> {
-    return this.transaction(options.client, async (client) => {
+    return this.transaction(ctx, options.client, async (client) => {
       const now = this.clock();
       const maintenance = new DerivedMaintenance(model, client, ctx.actor, now, !options.client);
       const previous = await maintenance.beforeUpdate(e, id, data);
@@ -99,7 +99,7 @@ export class DerivedRecordWrites {
 
   /** Deletes `id` and returns it as it was. */
   delete(ctx: RequestContext, model: DataModel, e: EntityModel, id: string, options: DerivedWriteOptions): Promise<RowValues> {
-    return this.transaction(options.client, async (client) => {
+    return this.transaction(ctx, options.client, async (client) => {
       const maintenance = new DerivedMaintenance(model, client, ctx.actor, this.clock(), !options.client);
       if (!(await maintenance.beforeDelete(e, id))) throw notFound(`No ${e.label.toLowerCase()} with id ${id}`);
       const statement = compileDelete(e, id, actorLabel(ctx.actor), ctx.source, options.guard);
@@ -116,11 +116,20 @@ export class DerivedRecordWrites {
     });
   }
 
-  private async transaction<T>(client: Queryable | undefined, work: (client: Queryable) => Promise<T>): Promise<T> {
-    if (client) return work(client);
+  /**
+   * Runs `work` in the caller's transaction or one of its own (retried on deadlocks). The acting user is named
+   * for the record-history trigger first: the formulas and roll-ups recomputed on OTHER records in this
+   * transaction are changes made by this write, not by whoever edited those records last.
+   */
+  private async transaction<T>(ctx: RequestContext, client: Queryable | undefined, work: (client: Queryable) => Promise<T>): Promise<T> {
+    const named = async (c: Queryable) => {
+      await c.query(`SELECT set_config('trellis.actor', $1, true), set_config('trellis.source', $2, true)`, [actorLabel(ctx.actor), ctx.source]);
+      return work(c);
+    };
+    if (client) return named(client);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.database.transaction(work);
+        return await this.database.transaction(named);
       } catch (error) {
         const code = (error as { code?: unknown } | null)?.code;
         if (attempt >= MAX_ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
