@@ -8,6 +8,7 @@ import { Icon } from '../ui/Icon.js';
 import { createApiKey, type ApiKey } from './admin-api.js';
 import { EXPIRY_CHOICES, expiryToIso, type ExpiryChoice } from './key-expiry.js';
 import { roleOptions } from './role-options.js';
+import { useSubmit } from '../lib/use-submit.js';
 
 export function CreateApiKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
   const [created, setCreated] = useState<{ apiKey: ApiKey; secret: string } | null>(null);
@@ -40,34 +41,17 @@ function CreateKeyForm({ onCancel, onCreated }: { onCancel: () => void; onCreate
   const [role, setRole] = useState(roles.find((r) => r.name !== 'admin')?.name ?? 'admin');
   const [expiry, setExpiry] = useState<ExpiryChoice>('90');
   const [date, setDate] = useState('');
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
   const expiresAt = expiryToIso(expiry, date);
-
-  const submit = async () => {
-    setTried(true);
-    if (!name.trim() || 'error' in expiresAt) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const { tried, busy, error, onSubmit } = useSubmit(
+    () => name.trim() !== '' && !('error' in expiresAt),
+    async () => {
+      if ('error' in expiresAt) return;
       onCreated(await createApiKey({ name: name.trim(), role, expiresAt: expiresAt.iso }));
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   return (
-    <form
-      className="stack"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      noValidate
-    >
+    <form className="stack" onSubmit={onSubmit} noValidate>
       {error && <ErrorBanner>{error.message}</ErrorBanner>}
       <TextInput label="Name" hint="What uses the key, so you know what breaks when you revoke it." value={name} onChange={setName} autoFocus placeholder="Billing sync" errors={tried && !name.trim() ? ['Give the key a name.'] : undefined} />
       <div className="field">

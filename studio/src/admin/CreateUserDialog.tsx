@@ -10,6 +10,7 @@ import { useToast } from '../ui/Toast.js';
 import { createUser, type AdminTeam } from './admin-api.js';
 import { CheckList } from './CheckList.js';
 import { roleOptions } from './role-options.js';
+import { useSubmit } from '../lib/use-submit.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
@@ -30,9 +31,15 @@ function CreateUserForm({ teams, onClose, onCreated }: { teams: AdminTeam[]; onC
   const [teamIds, setTeamIds] = useState<string[]>([]);
   const [withPassword, setWithPassword] = useState(false);
   const [password, setPassword] = useState('');
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<GraphQLRequestError | null>(null);
+  const { tried, busy, error, onSubmit } = useSubmit<GraphQLRequestError>(
+    () => name.trim() !== '' && EMAIL.test(email.trim()) && (!withPassword || passwordAcceptable(password, email)),
+    async () => {
+      const user = await createUser({ name: name.trim(), email: email.trim(), roles, teamIds, ...(withPassword ? { password } : {}) });
+      toast(withPassword ? `${user.name} can sign in now` : `Invitation sent to ${user.email}`);
+      onCreated();
+      onClose();
+    },
+  );
 
   const fieldError = (field: string) => error?.fieldErrors.filter((f) => f.field === field).map((f) => f.message) ?? [];
   const nameErrors = tried && !name.trim() ? ['Enter the person’s name.'] : fieldError('name');
@@ -42,33 +49,9 @@ function CreateUserForm({ teams, onClose, onCreated }: { teams: AdminTeam[]; onC
       ? [passwordHints(password, email).find((h) => !h.met)!.label + ' is required.']
       : fieldError('password');
 
-  const submit = async () => {
-    setTried(true);
-    if (!name.trim() || !EMAIL.test(email.trim()) || (withPassword && !passwordAcceptable(password, email))) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const user = await createUser({ name: name.trim(), email: email.trim(), roles, teamIds, ...(withPassword ? { password } : {}) });
-      toast(withPassword ? `${user.name} can sign in now` : `Invitation sent to ${user.email}`);
-      onCreated();
-      onClose();
-    } catch (e) {
-      setError(e as GraphQLRequestError);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const generalError = error && error.fieldErrors.length === 0 ? error.message : null;
   return (
-    <form
-      className="create-user-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      noValidate
-    >
+    <form className="create-user-form" onSubmit={onSubmit} noValidate>
       {generalError && <ErrorBanner>{generalError}</ErrorBanner>}
       <div className="grid-2">
         <TextInput label="Name" value={name} onChange={setName} autoFocus errors={nameErrors} placeholder="Ada Lovelace" />

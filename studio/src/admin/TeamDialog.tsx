@@ -6,6 +6,7 @@ import { ErrorBanner } from '../ui/Feedback.js';
 import { useToast } from '../ui/Toast.js';
 import { createTeam, updateTeam, type AdminTeam, type AdminUser } from './admin-api.js';
 import { CheckList } from './CheckList.js';
+import { useSubmit } from '../lib/use-submit.js';
 
 export function TeamDialog({ team, users, onClose, onSaved }: { team: AdminTeam | 'new' | null; users: AdminUser[]; onClose: () => void; onSaved: () => void }) {
   return (
@@ -20,39 +21,22 @@ function TeamForm({ team, users, onClose, onSaved }: { team: AdminTeam | null; u
   const [name, setName] = useState(team?.name ?? '');
   const [managerId, setManagerId] = useState(team?.manager?.id ?? '');
   const [memberIds, setMemberIds] = useState<string[]>(team?.members.map((m) => m.id) ?? []);
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
   // Deactivated members and managers are not in the directory of active users, but stay on the team.
   const people = [...users, ...(team?.members ?? []).filter((m) => !users.some((u) => u.id === m.id))].sort((a, b) => a.name.localeCompare(b.name));
 
-  const submit = async () => {
-    setTried(true);
-    if (!name.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const { tried, busy, error, onSubmit } = useSubmit(
+    () => name.trim() !== '',
+    async () => {
       const input = { name: name.trim(), managerId: managerId || null, memberIds };
       const saved = team ? await updateTeam(team.id, input) : await createTeam(input);
       toast(team ? `Team ${saved.name} saved` : `Team ${saved.name} created`);
       onSaved();
       onClose();
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   return (
-    <form
-      className="stack"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      noValidate
-    >
+    <form className="stack" onSubmit={onSubmit} noValidate>
       {error && <ErrorBanner>{error.message}</ErrorBanner>}
       <TextInput label="Name" value={name} onChange={setName} autoFocus placeholder="Sales EMEA" errors={tried && !name.trim() ? ['Give the team a name.'] : undefined} />
       <div className="field">
