@@ -45,6 +45,16 @@ describe('planMigration: field types with storage hooks (autoNumber)', () => {
     expect(create.sql.slice(3)).toEqual(CREATED); // after the two ownership indexes
   });
 
+  it('names the renamed columns of a rename step, every column of a composite value', () => {
+    const from = withNumber('budget', { type: 'currency', label: 'Budget' });
+    const to = withNumber('spend', { type: 'currency', label: 'Spend', renamedFrom: 'budget' });
+    const step = plan(from, to).steps.find((s) => s.kind === 'renameColumn')!;
+    expect(step.renamedColumns).toEqual([
+      ['budget', 'spend'],
+      ['budget_currency', 'spend_currency'],
+    ]);
+  });
+
   it('renames the sequence with the field and with the entity', () => {
     const renamed = withNumber('code', { ...number, renamedFrom: 'number' });
     expect(plan(withNumber(), renamed).steps.find((s) => s.kind === 'renameColumn')!.sql).toEqual([

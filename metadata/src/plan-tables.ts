@@ -94,6 +94,7 @@ export function planRenameColumns(ctx: PlanContext): void {
         description: `Rename field ${old} to ${field} on ${entity} (column kept, data kept)`,
         destructive: false,
         sql,
+        renamedColumns: before.map((c, i): [string, string] => [c.name, after[i]!.name]),
       });
     }
   }

@@ -66,6 +66,11 @@ export interface PlanStep {
   entity?: string;
   field?: string;
   description: string;
+  /**
+   * For a `renameColumn` step that renames a field's columns: [old column, new column] pairs, so that what the
+   * server keeps by column name (the record history) can follow the rename.
+   */
+  renamedColumns?: [from: string, to: string][];
   /** True when the step hides or may lose data (drops, narrowing type changes). */
   destructive: boolean;
   sql: string[];

@@ -85,6 +85,7 @@ describe('planMigration: tables and columns', () => {
         description: 'Rename field closeDate to expectedClose on opportunity (column kept, data kept)',
         destructive: false,
         sql: ['ALTER TABLE "main"."opportunity" RENAME COLUMN "close_date" TO "expected_close"'],
+        renamedColumns: [['close_date', 'expected_close']],
       },
     ]);
   });

@@ -49,3 +49,15 @@ export async function ensureRecordTables(client: Queryable, schema: string, enti
   }
   return changed;
 }
+
+/** Renames column keys in the recorded changes of `entity`'s records (a field rename, inside the publish). */
+export async function renameHistoryColumns(client: Queryable, schema: string, entity: string, renamed: [string, string][]): Promise<void> {
+  const table = `${quoteIdent(schema)}.${quoteIdent(tableName(entity))}`;
+  for (const [from, to] of renamed) {
+    await client.query(
+      `UPDATE "trellis"."record_history" SET changes = (changes - $2::text) || jsonb_build_object($3::text, changes -> $2::text)
+        WHERE table_oid = $1::text::regclass AND changes ? $2::text`,
+      [table, from, to],
+    );
+  }
+}

@@ -6,7 +6,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } fr
 import { DEFAULT_WORKSPACE } from '../common/request-context.js';
 import { DatabaseService } from '../database/database.service.js';
 import { MetadataStoreService } from '../metadata-store/metadata-store.service.js';
-import { ensureRecordTables } from './record-tables.js';
+import { ensureRecordTables, renameHistoryColumns } from './record-tables.js';
 
 @Injectable()
 export class RecordTablesUpkeep implements OnModuleInit, OnApplicationBootstrap {
@@ -21,6 +21,12 @@ export class RecordTablesUpkeep implements OnModuleInit, OnApplicationBootstrap 
     this.store.extendPublish({
       afterSteps: async (client, document, workspace) => {
         await ensureRecordTables(client, workspace, Object.keys(document.entities));
+      },
+      // The history keeps changes by column: a renamed field's past changes follow it to its new name.
+      steps: {
+        renameColumn: async (step, client, _document, workspace) => {
+          if (step.entity && step.renamedColumns) await renameHistoryColumns(client, workspace, step.entity, step.renamedColumns);
+        },
       },
     });
   }
