@@ -148,9 +148,21 @@ describe('roles: edited in the studio, explained, applied to the data screens', 
       await rep.page.context().close();
     }
     // The administrator still sees every deal, with the amount; hers is owned by her.
-    const all = await trellis.graphql(`{ opportunities(first: 100) { totalCount edges { node { name amount { amount } owner } } } }`);
+    const all = await trellis.graphql(`{ opportunities(first: 100) { totalCount edges { node { id name amount { amount } owner } } } }`);
     expect(all.data.opportunities.totalCount).toBeGreaterThan(1);
     const hers = all.data.opportunities.edges.find((e: { node: { name: string } }) => e.node.name === 'Rita’s first deal');
     expect(hers.node.owner).toEqual(expect.any(String));
+
+    // Her deal's history, as the administrator sees it on the record page: who created it, from where, with what.
+    await page.goto(new URL(`/#/data/opportunity/${hers.node.id}`, trellis.baseUrl).href);
+    const history = page.getByRole('region', { name: 'History' });
+    const entries = page.getByRole('list', { name: 'Changes, newest first' }).getByRole('listitem');
+    const first = await eventually(() => texts(entries), (t) => t.length > 0);
+    expect(first[0]).toMatch(/Rita Rep/);
+    expect(first[0]).toMatch(/Rita’s first deal/);
+    // The owner by name: the directory was loaded again after the administrator added Rita.
+    expect(first[0]).toMatch(/Owner\s+Rita Rep/);
+    await history.scrollIntoViewIfNeeded();
+    await shot(page, 'admin-sees-history');
   });
 });

@@ -1,5 +1,6 @@
 /** Identity operations of the /metadata API (users, teams, API keys, security log, mail outbox). */
 import { metadataClient } from '../api/graphql-client.js';
+import { changingDirectory } from '../api/directory-api.js';
 
 export interface TeamRef {
   id: string;
@@ -96,10 +97,10 @@ export const fetchUser = async (id: string): Promise<AdminUser | null> =>
   (await request<{ user: AdminUser | null }>(`query User($id: ID!) { user(id: $id) { ${USER} } }`, { id })).user;
 
 export const createUser = async (input: CreateUserInput): Promise<AdminUser> =>
-  (await request<{ createUser: AdminUser }>(`mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ${USER} } }`, { input })).createUser;
+  (await changingDirectory(request<{ createUser: AdminUser }>(`mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ${USER} } }`, { input }))).createUser;
 
 export const updateUser = async (id: string, input: UserInput): Promise<AdminUser> =>
-  (await request<{ updateUser: AdminUser }>(`mutation UpdateUser($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { ${USER} } }`, { id, input }))
+  (await changingDirectory(request<{ updateUser: AdminUser }>(`mutation UpdateUser($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { ${USER} } }`, { id, input })))
     .updateUser;
 
 export const unlockUser = async (id: string): Promise<AdminUser> =>
@@ -108,14 +109,14 @@ export const unlockUser = async (id: string): Promise<AdminUser> =>
 export const fetchTeams = async (): Promise<AdminTeam[]> => (await request<{ teams: AdminTeam[] }>(`query Teams { teams { ${TEAM} } }`)).teams;
 
 export const createTeam = async (input: TeamInput): Promise<AdminTeam> =>
-  (await request<{ createTeam: AdminTeam }>(`mutation CreateTeam($input: TeamInput!) { createTeam(input: $input) { ${TEAM} } }`, { input })).createTeam;
+  (await changingDirectory(request<{ createTeam: AdminTeam }>(`mutation CreateTeam($input: TeamInput!) { createTeam(input: $input) { ${TEAM} } }`, { input }))).createTeam;
 
 export const updateTeam = async (id: string, input: TeamInput): Promise<AdminTeam> =>
-  (await request<{ updateTeam: AdminTeam }>(`mutation UpdateTeam($id: ID!, $input: TeamInput!) { updateTeam(id: $id, input: $input) { ${TEAM} } }`, { id, input }))
+  (await changingDirectory(request<{ updateTeam: AdminTeam }>(`mutation UpdateTeam($id: ID!, $input: TeamInput!) { updateTeam(id: $id, input: $input) { ${TEAM} } }`, { id, input })))
     .updateTeam;
 
 export const deleteTeam = async (id: string): Promise<boolean> =>
-  (await request<{ deleteTeam: boolean }>(`mutation DeleteTeam($id: ID!) { deleteTeam(id: $id) }`, { id })).deleteTeam;
+  (await changingDirectory(request<{ deleteTeam: boolean }>(`mutation DeleteTeam($id: ID!) { deleteTeam(id: $id) }`, { id }))).deleteTeam;
 
 export const fetchApiKeys = async (): Promise<ApiKey[]> => (await request<{ apiKeys: ApiKey[] }>(`query ApiKeys { apiKeys { ${KEY} } }`)).apiKeys;
 

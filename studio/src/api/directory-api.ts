@@ -1,6 +1,8 @@
 /**
- * The user and team directory of the /metadata API (names for owner pickers, history and sharing), loaded once per
- * page load and shared by every screen; `roles` and `attributes` are null unless the reader may manage users.
+ * The user and team directory of the /metadata API (names for owner pickers, history and sharing), shared by every
+ * screen; `roles` and `attributes` are null unless the reader may manage users. It is loaded again after this
+ * browser changed users or teams (`forgetDirectory`), and when a screen opens on one older than a minute (someone
+ * else may have added a user since).
  */
 import { useEffect, useState } from 'react';
 import { metadataClient } from './graphql-client.js';
@@ -36,15 +38,30 @@ export async function fetchDirectory(): Promise<Directory> {
   return { users: data.users, teams: data.teams, userName: (id) => users.get(id), teamName: (id) => teams.get(id) };
 }
 
+const MAX_AGE_MS = 60_000;
 let shared: Promise<Directory> | null = null;
+let loadedAt = 0;
 
-/** Forgets the loaded directory (after users or teams changed), so the next reader loads it again. */
+/** Loads the directory now (shared with every screen that asks meanwhile). */
 export function reloadDirectory(): Promise<Directory> {
   shared = fetchDirectory();
+  loadedAt = Date.now();
   shared.catch(() => {
     shared = null;
   });
   return shared;
+}
+
+/** Forgets the loaded directory (after users or teams changed), so the next screen loads it again. */
+export function forgetDirectory(): void {
+  shared = null;
+}
+
+/** Resolves after `change` succeeded, forgetting the directory it changed. */
+export async function changingDirectory<T>(change: Promise<T>): Promise<T> {
+  const result = await change;
+  forgetDirectory();
+  return result;
 }
 
 /** The directory, or null while it loads (or when it cannot be loaded: names then fall back to neutral words). */
@@ -52,7 +69,7 @@ export function useDirectory(): Directory | null {
   const [directory, setDirectory] = useState<Directory | null>(null);
   useEffect(() => {
     let live = true;
-    (shared ?? reloadDirectory()).then(
+    (shared && Date.now() - loadedAt < MAX_AGE_MS ? shared : reloadDirectory()).then(
       (d) => live && setDirectory(d),
       () => undefined,
     );
