@@ -41,6 +41,7 @@ export * from './storage.js';
 /** A small valid CRM document (companies, contacts, opportunities, tags) for tests and examples. */
 export { salesDocument } from './testing/fixtures.js';
 export * from './rules/index.js';
+export * from './workflows/index.js';
 // Roles: validation runs in validateDocument; these keep roles consistent when entities and fields change.
 export { renameEntityInRoles, withoutReferencesTo } from './roles/role-edits.js';
 export { describeRoleChanges } from './roles/describe-role-changes.js';

@@ -3,13 +3,14 @@
  * Identity is by name, in maps keyed by name (never arrays), so diffs and 3-way merges are per property.
  * Names are camelCase identifiers; SQL and GraphQL names are derived from them in `naming.ts`.
  */
+import type { WorkflowDefinition } from './workflows/types.js';
 
 export interface MetadataDocument {
   /** Optional pointer to the published JSON Schema, for editor completion in pack files. */
   $schema?: string;
   entities: Record<string, EntityDefinition>;
-  /** Filled by a later capability (workflows); kept opaque and round-tripped until then. */
-  workflows?: Record<string, unknown>;
+  /** Workflows by name (camelCase): trigger + condition + steps (workflows/types.ts). */
+  workflows?: Record<string, WorkflowDefinition>;
   /** Roles by name (camelCase; `admin` is built in and reserved): what their users may see and do. */
   roles?: Record<string, RoleDefinition>;
 }

@@ -30,3 +30,5 @@ export { rollupValue } from './formulas/rollup-value.js';
 export * from './access/index.js';
 // Passwords: the policy the server enforces and the studio shows while a password is typed.
 export { passwordProblem, isPredictablePassword, containsEmailName, MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './passwords/password-policy.js';
+// Workflows: the context, expressions and templates, trigger matching, cron and date-relative times, before-save.
+export * from './workflows/index.js';

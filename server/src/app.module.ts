@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule, type AuthOptions } from './auth/auth.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { InboxModule } from './inbox/inbox.module.js';
+import { WorkflowsModule } from './workflows/workflows.module.js';
 import { HealthController } from './common/health.controller.js';
 import { DatabaseModule } from './database/database.module.js';
 import { MetadataApiModule } from './metadata-store/metadata-api.module.js';
@@ -30,6 +32,8 @@ export class AppModule {
         MetadataApiModule,
         DataApiModule,
         AuditModule,
+        InboxModule,
+        WorkflowsModule,
         PacksModule.forRoot({ starterPack }),
       ],
       controllers: [HealthController],

@@ -1,0 +1,1 @@
+export type { WorkflowContext, WorkflowTriggerInfo } from './context.js';
