@@ -108,12 +108,15 @@ describe('diffDocuments', () => {
   });
 
   it('reports workflow and role changes as changeOther per item', () => {
-    const from: MetadataDocument = { entities: {}, workflows: { a: { on: 'create' } }, roles: { rep: { label: 'Rep' } } };
-    const to: MetadataDocument = { entities: {}, workflows: { a: { on: 'update' }, b: {} } };
+    const a = { label: 'A', trigger: { type: 'recordCreated' as const, entity: 'deal' }, steps: [] };
+    const a2 = { ...a, trigger: { type: 'recordUpdated' as const, entity: 'deal' } };
+    const b = { label: 'B', trigger: { type: 'webhook' as const }, steps: [] };
+    const from: MetadataDocument = { entities: {}, workflows: { a }, roles: { rep: { label: 'Rep' } } };
+    const to: MetadataDocument = { entities: {}, workflows: { a: a2, b } };
     expect(diffDocuments(from, to).changes).toEqual([
       { kind: 'changeOther', path: '/roles/rep', from: { label: 'Rep' }, to: undefined },
-      { kind: 'changeOther', path: '/workflows/a', from: { on: 'create' }, to: { on: 'update' } },
-      { kind: 'changeOther', path: '/workflows/b', from: undefined, to: {} },
+      { kind: 'changeOther', path: '/workflows/a', from: a, to: a2 },
+      { kind: 'changeOther', path: '/workflows/b', from: undefined, to: b },
     ]);
   });
 });

@@ -9,6 +9,7 @@ import { buildFieldSchema, nameSchema } from './field-schema.js';
 import { MAX_NAME_LENGTH, NAME_PATTERN } from './names.js';
 import { ENTITY_PERMISSION_SCHEMA, ROLE_SCHEMA } from './roles/roles-schema.js';
 import { CONDITIONS_SCHEMA, RULES_SCHEMA, TAB_SCHEMA, VIEWS_SCHEMA } from './rules/rules-schema.js';
+import { WORKFLOW_SCHEMA, WORKFLOW_STEP_SCHEMA, WORKFLOW_TRIGGER_SCHEMA } from './workflows/workflows-schema.js';
 
 const NAME_KEYS: JsonSchema = { pattern: NAME_PATTERN, maxLength: MAX_NAME_LENGTH };
 const ref = (name: string): JsonSchema => ({ $ref: `#/definitions/${name}` });
@@ -105,7 +106,7 @@ export function buildDocumentSchema(types: FieldTypeDefinition[] = listFieldType
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Trellis metadata document',
-    description: 'Everything a Trellis workspace configures: entities with their fields and layouts, and roles.',
+    description: 'Everything a Trellis workspace configures: entities with their fields and layouts, roles and workflows.',
     type: 'object',
     required: ['entities'],
     additionalProperties: false,
@@ -117,13 +118,25 @@ export function buildDocumentSchema(types: FieldTypeDefinition[] = listFieldType
         propertyNames: NAME_KEYS,
         additionalProperties: ref('entity'),
       },
-      workflows: { type: 'object', description: 'Workflows by name (kept as they are until workflows are built).' },
+      workflows: {
+        type: 'object',
+        description: 'Workflows by name (camelCase, e.g. "followUpWonDeals"): a trigger, an optional condition and steps.',
+        additionalProperties: ref('workflow'),
+      },
       roles: {
         type: 'object',
         description: 'Roles by name (camelCase, e.g. "salesRep"; "admin" is built in): what their users may read, create, update and delete.',
         additionalProperties: ref('role'),
       },
     },
-    definitions: { entity: ENTITY, field: buildFieldSchema(types), role: ROLE_SCHEMA, entityPermission: ENTITY_PERMISSION_SCHEMA },
+    definitions: {
+      entity: ENTITY,
+      field: buildFieldSchema(types),
+      role: ROLE_SCHEMA,
+      entityPermission: ENTITY_PERMISSION_SCHEMA,
+      workflow: WORKFLOW_SCHEMA,
+      workflowTrigger: WORKFLOW_TRIGGER_SCHEMA,
+      workflowStep: WORKFLOW_STEP_SCHEMA,
+    },
   };
 }

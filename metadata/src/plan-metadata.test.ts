@@ -15,13 +15,13 @@ describe('planMigration: metadata-only changes', () => {
     const plan = planChange((d) => {
       d.entities.tag!.label = 'Label';
       d.entities.company!.layouts!.list!.pageSize = 20;
-      d.workflows = { welcome: {} };
+      d.workflows = { welcome: { label: 'Welcome', active: false, trigger: { type: 'recordCreated', entity: 'contact' }, steps: [] } };
     });
     expect(plan.steps.every((s) => s.kind === 'metadataOnly' && s.sql.length === 0 && !s.destructive)).toBe(true);
     expect(plan.steps.map((s) => s.description)).toEqual([
       'Change the list layout of entity company (metadata only)',
       'Change label of entity tag from "Tag" to "Label" (metadata only)',
-      'Change /workflows/welcome (metadata only)',
+      'Add workflow Welcome (welcome): record created of contact, 0 steps, inactive (metadata only)',
     ]);
   });
 

@@ -5,6 +5,8 @@
 import type { PlanContext } from './plan-context.js';
 import type { DiffChange, PlanStep } from './plan-types.js';
 import type { FieldDefinition, SelectOption } from './types.js';
+import { describeWorkflowChanges } from './workflows/describe-workflow-changes.js';
+import type { WorkflowDefinition } from './workflows/types.js';
 
 /** Field properties whose changes the other planners turn into SQL (or problems). */
 const STORAGE_PROPERTIES = new Set(['type', 'unique', 'onDelete', 'target', 'cardinality', 'scale', 'renamedFrom']);
@@ -58,8 +60,8 @@ function describe(ctx: PlanContext, c: DiffChange): string | undefined {
     case 'changeField':
       return STORAGE_PROPERTIES.has(c.property) ? undefined : fieldDescription(c);
     case 'changeOther':
-      // Roles: described change by change in plan-roles.ts.
-      return c.path.startsWith('/roles/') ? undefined : `Change ${c.path} (metadata only)`;
+      // Roles: described change by change in plan-roles.ts; workflows below (one step per sentence).
+      return c.path.startsWith('/roles/') || c.path.startsWith('/workflows/') ? undefined : `Change ${c.path} (metadata only)`;
     case 'addField': {
       const f = ctx.to.entities[c.entity]?.fields[c.field];
       if (ctx.addedEntities.has(c.entity) || f?.cardinality !== 'oneToMany') return undefined;
@@ -81,6 +83,13 @@ function describe(ctx: PlanContext, c: DiffChange): string | undefined {
 
 export function planMetadataChanges(ctx: PlanContext): void {
   for (const c of ctx.diff.changes) {
+    if (c.kind === 'changeOther' && c.path.startsWith('/workflows/')) {
+      const name = c.path.slice('/workflows/'.length);
+      for (const description of describeWorkflowChanges(name, c.from as WorkflowDefinition | undefined, c.to as WorkflowDefinition | undefined)) {
+        ctx.add('metadata', { kind: 'metadataOnly', description: `${description} (metadata only)`, destructive: false, sql: [] });
+      }
+      continue;
+    }
     const description = describe(ctx, c);
     if (description === undefined) continue;
     const step: PlanStep = { kind: 'metadataOnly', description, destructive: false, sql: [] };

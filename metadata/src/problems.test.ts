@@ -12,6 +12,9 @@ describe('problem helpers', () => {
     expect(describeLocation('/entities/deal')).toBe('entity deal');
     expect(describeLocation('/entities/deal/fields/amount/min')).toBe('field deal.amount');
     expect(describeLocation('/entities/deal/layouts/list/columns/0')).toBe('the layouts of entity deal');
+    expect(describeLocation('/workflows/followUp/maxDepth')).toBe('workflow followUp');
+    expect(describeLocation('/workflows/followUp/trigger/cron')).toBe('the trigger of workflow followUp');
+    expect(describeLocation('/workflows/followUp/steps/2/then/0/values/amount')).toBe('step 2.then.0 of workflow followUp');
   });
 
   it('skips entities that are not objects with a fields map', () => {

@@ -47,12 +47,23 @@ export function describeLocation(path: string): string {
   if (s[0] === 'roles' && s[1] !== undefined) {
     return s[2] === 'entities' && s[3] !== undefined ? `the ${s[3]} permissions of role ${s[1]}` : `role ${s[1]}`;
   }
+  if (s[0] === 'workflows' && s[1] !== undefined) return describeWorkflowLocation(s);
   if (s[0] !== 'entities' || s[1] === undefined) return s.length ? `"${s.join('.')}"` : 'the document';
   if (s[2] === 'fields' && s[3] !== undefined) return `field ${s[1]}.${s[3]}`;
   if (s[2] === 'layouts') return `the layouts of entity ${s[1]}`;
   if (s[2] === 'rules' && s[3] !== undefined) return `rule ${s[3]} of entity ${s[1]}`;
   if (s[2] === 'views' && s[3] !== undefined) return `view ${s[3]} of entity ${s[1]}`;
   return `entity ${s[1]}`;
+}
+
+/** `workflow followUp`, `the trigger of workflow followUp`, `step 2.then.0 of workflow followUp`. */
+function describeWorkflowLocation(s: string[]): string {
+  const workflow = `workflow ${s[1]}`;
+  if (s[2] === 'trigger') return `the trigger of ${workflow}`;
+  if (s[2] !== 'steps' || s[3] === undefined) return workflow;
+  const at = [s[3]];
+  for (let i = 4; i + 1 < s.length && (s[i] === 'then' || s[i] === 'else') && /^\d+$/.test(s[i + 1]!); i += 2) at.push(s[i]!, s[i + 1]!);
+  return `step ${at.join('.')} of ${workflow}`;
 }
 
 export function sortProblems(problems: MetadataProblem[]): MetadataProblem[] {

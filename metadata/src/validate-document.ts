@@ -1,6 +1,6 @@
 /**
  * `validateDocument`: every problem of a metadata document at once — first its shape (JSON Schema via ajv),
- * then the rules a schema cannot express (names, references, relations, generated-name collisions, layouts, roles).
+ * then the rules a schema cannot express (names, references, relations, generated-name collisions, layouts, roles, workflows).
  * Each problem has a JSON-pointer path, a stable code, and a message saying what, where and how to fix.
  */
 import { checkFields } from './check-fields.js';
@@ -13,6 +13,7 @@ import { checkRules } from './rules/check-rules.js';
 import { checkViews } from './rules/check-views.js';
 import { checkDerivedFields } from './derived-fields.js';
 import { checkRoles } from './roles/check-roles.js';
+import { checkWorkflows } from './workflows/check-workflows.js';
 import { sortProblems, type DocumentCheck } from './problems.js';
 import { structuralProblems } from './structural-problems.js';
 import type { MetadataDocument, MetadataProblem } from './types.js';
@@ -24,6 +25,8 @@ SEMANTIC_CHECKS.push(checkExpressions, checkRules, checkViews);
 SEMANTIC_CHECKS.push(checkDerivedFields);
 // Roles: names, the entities and fields they name, grants that cannot apply. (Their scopes: checkExpressions.)
 SEMANTIC_CHECKS.push(checkRoles);
+// Workflows: trigger, steps, names and roles they use. (Their expressions: checkExpressions.)
+SEMANTIC_CHECKS.push(checkWorkflows);
 
 function semanticProblems(doc: unknown): MetadataProblem[] {
   const problems: MetadataProblem[] = [];

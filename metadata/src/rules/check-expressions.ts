@@ -7,8 +7,9 @@ import type { DocumentCheck } from '../problems.js';
 import type { MetadataDocument, MetadataProblem } from '../types.js';
 import { analyzeJsonLogic, resultTypeProblem } from './analyze.js';
 import { DanglingMessages, sentence } from './dangling.js';
-import { expressionScope, expressionSites, type ExpressionContext } from './expression-sites.js';
+import { expressionScope, expressionSites, siteScope, type ExpressionContext } from './expression-sites.js';
 import type { LogicType } from './operations.js';
+import type { AnalysisScope } from './var-paths.js';
 
 const NAMES: Record<ExpressionContext, string> = {
   rule: 'invalidWhen',
@@ -17,6 +18,7 @@ const NAMES: Record<ExpressionContext, string> = {
   formula: 'The formula',
   rollupFilter: 'The roll-up filter',
   roleScope: 'The record scope',
+  workflow: 'The expression',
 };
 
 export interface CheckExpressionOptions {
@@ -27,15 +29,14 @@ export interface CheckExpressionOptions {
 }
 
 function problemsOf(
-  doc: MetadataDocument,
-  entity: string,
+  scope: AnalysisScope,
   expr: unknown,
   path: string,
   context: ExpressionContext,
   options: CheckExpressionOptions,
   dangling: DanglingMessages,
 ): MetadataProblem[] {
-  const analysis = analyzeJsonLogic(expr, expressionScope(doc, entity, context));
+  const analysis = analyzeJsonLogic(expr, scope);
   const problems: MetadataProblem[] = analysis.problems.map((p) => ({
     path: path + p.path,
     code: p.code,
@@ -60,14 +61,14 @@ export function checkExpression(
   context: ExpressionContext,
   options: CheckExpressionOptions = {},
 ): MetadataProblem[] {
-  return problemsOf(doc, entity, expr, path, context, options, new DanglingMessages(doc));
+  return problemsOf(expressionScope(doc, entity, context), expr, path, context, options, new DanglingMessages(doc));
 }
 
 export const checkExpressions: DocumentCheck = (doc, report) => {
   const dangling = new DanglingMessages(doc);
   for (const site of expressionSites(doc)) {
-    const name = site.context === 'rule' || site.context === 'condition' ? site.property : site.context === 'roleScope' ? `The ${site.property} scope` : undefined;
+    const name = site.name ?? (site.context === 'rule' || site.context === 'condition' ? site.property : site.context === 'roleScope' ? `The ${site.property} scope` : undefined);
     const options: CheckExpressionOptions = { expected: site.expected, ...(name ? { name } : {}) };
-    for (const p of problemsOf(doc, site.entity, site.expr, site.path, site.context, options, dangling)) report(p.path, p.code, p.message);
+    for (const p of problemsOf(siteScope(doc, site), site.expr, site.path, site.context, options, dangling)) report(p.path, p.code, p.message);
   }
 };

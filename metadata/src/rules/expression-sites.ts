@@ -8,9 +8,10 @@ import type { MetadataDocument } from '../types.js';
 import { resultTypeLogicType } from './field-logic-type.js';
 import type { LogicType } from './operations.js';
 import type { AnalysisScope } from './var-paths.js';
+import { workflowSites } from '../workflows/workflow-sites.js';
 
 /** Where an expression lives; decides which context roots it sees. */
-export type ExpressionContext = 'rule' | 'condition' | 'viewFilter' | 'formula' | 'rollupFilter' | 'roleScope';
+export type ExpressionContext = 'rule' | 'condition' | 'viewFilter' | 'formula' | 'rollupFilter' | 'roleScope' | 'workflow';
 
 const CONTEXTS: Record<ExpressionContext, Omit<AnalysisScope, 'doc' | 'entity'>> = {
   rule: { roots: ['record', 'previous', 'user', 'now'], related: true, what: 'a validation rule' },
@@ -25,6 +26,8 @@ const CONTEXTS: Record<ExpressionContext, Omit<AnalysisScope, 'doc' | 'entity'>>
     what: 'a record scope of a role',
     whyNot: { previous: 'a scope is about the record as stored', now: 'which records a role may see must not change with the clock' },
   },
+  // Workflow sites carry their own scope (trigger record, earlier steps: workflows/workflow-scope.ts); this is the fallback.
+  workflow: { roots: ['record', 'previous', 'user', 'now'], related: false, what: 'a workflow expression' },
 };
 
 /** The analysis scope of an expression of `context` over records of `entity`. */
@@ -33,7 +36,7 @@ export function expressionScope(doc: MetadataDocument, entity: string, context: 
 }
 
 /** The kinds of document components that can reference a field. */
-export type ReferenceKind = 'rule' | 'condition' | 'layout' | 'listLayout' | 'view' | 'formula' | 'rollup' | 'displayField' | 'relation' | 'role';
+export type ReferenceKind = 'rule' | 'condition' | 'layout' | 'listLayout' | 'view' | 'formula' | 'rollup' | 'displayField' | 'relation' | 'role' | 'workflow';
 
 /** A document component, for messages: its kind, the entity it belongs to, and a short name (`rule closeDateWhenWon`). */
 export interface Component {
@@ -57,6 +60,15 @@ export interface ExpressionSite {
   entity: string;
   /** What the expression must give (`any` = anything). */
   expected: LogicType;
+  /** The scope, when it depends on more than the context (workflows: the trigger and the earlier steps). */
+  scope?: AnalysisScope;
+  /** The expression in messages, e.g. "The value of amount" (default by context). */
+  name?: string;
+}
+
+/** The scope `site` is analyzed in. */
+export function siteScope(doc: MetadataDocument, site: ExpressionSite): AnalysisScope {
+  return site.scope ?? expressionScope(doc, site.entity, site.context);
 }
 
 export const CONDITION_PROPERTIES = ['visibleWhen', 'requiredWhen', 'readOnlyWhen'] as const;
@@ -106,6 +118,7 @@ export function expressionSites(doc: MetadataDocument): ExpressionSite[] {
     }
   }
   sites.push(...roleScopeSites(doc));
+  sites.push(...workflowSites(doc).expressions);
   return sites;
 }
 

@@ -24,6 +24,11 @@ export function messagePlaceholders(message: string, scope: AnalysisScope): Plac
   });
 }
 
+/** The dotted paths of the `{{placeholders}}` of `text`, in order (workflow templates resolve them in their own scope). */
+export function placeholderPaths(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+}
+
 /** `message` with every `{{placeholder}}` naming `from` (a dotted path) rewritten to `to`. */
 export function replacePlaceholder(message: string, from: string, to: string): string {
   return message.replace(PLACEHOLDER, (whole: string, path: string) => (path === from ? whole.replace(from, to) : whole));

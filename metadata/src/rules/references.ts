@@ -8,7 +8,8 @@
 import { entityEntries, fieldEntries, isRecord, pointer, segmentsOf } from '../problems.js';
 import type { EntityDefinition, FieldDefinition, MetadataDocument } from '../types.js';
 import { analyzeJsonLogic, type AnalyzedReference } from './analyze.js';
-import { componentName, expressionScope, expressionSites, rollupTarget, type Component, type ReferenceKind } from './expression-sites.js';
+import { componentName, expressionScope, expressionSites, rollupTarget, siteScope, type Component, type ReferenceKind } from './expression-sites.js';
+import { collectWorkflowReferences } from '../workflows/workflow-references.js';
 import { messagePlaceholders } from './message-template.js';
 
 export type { ReferenceKind } from './expression-sites.js';
@@ -51,7 +52,8 @@ const documentLookup =
     return isRecord(f) ? f : undefined;
   };
 
-class Collector {
+/** Gathers reference sites; exported for the workflows' references (workflows/workflow-references.ts). */
+export class Collector {
   readonly sites: ReferenceSite[] = [];
   constructor(readonly lookup: FieldLookup) {}
 
@@ -181,8 +183,9 @@ export function collectReferenceSites(doc: MetadataDocument, lookup: FieldLookup
     collectFields(c, doc, entity, def);
   }
   collectRoles(c, doc);
+  collectWorkflowReferences(c, doc);
   for (const site of expressionSites(doc)) {
-    const { references } = analyzeJsonLogic(site.expr, expressionScope(doc, site.entity, site.context));
+    const { references } = analyzeJsonLogic(site.expr, siteScope(doc, site));
     const detail = site.component.kind === 'rollup' ? 'filter' : site.property;
     c.expression(doc, site.path, site.entity, references, site.component, detail);
   }

@@ -8,6 +8,7 @@
 import { isRecord, pointer, segmentsOf } from '../problems.js';
 import type { FieldDefinition, MetadataDocument } from '../types.js';
 import { renameEntityInRoles } from '../roles/role-edits.js';
+import { renameEntityInWorkflows } from '../workflows/workflow-edits.js';
 import { replacePlaceholder } from './message-template.js';
 import { collectReferenceSites, valueAt, type FieldLookup, type ReferenceSite } from './references.js';
 
@@ -73,7 +74,7 @@ export function rewriteReferences(doc: MetadataDocument, entity: string, from: s
 
 /**
  * A copy of `doc` with the references of every renamed field (`renamedFrom`) rewritten to its new name, where
- * the old name is no longer a field of its entity, and the role permissions of every renamed entity moved to its new name. For documents written by hand (pack files); the studio
+ * the old name is no longer a field of its entity, and the role permissions and workflows of every renamed entity moved to its new name. For documents written by hand (pack files); the studio
  * rewrites at the moment of the rename.
  */
 export function rewriteRenamedReferences(doc: MetadataDocument): MetadataDocument {
@@ -81,7 +82,9 @@ export function rewriteRenamedReferences(doc: MetadataDocument): MetadataDocumen
   for (const [entity, def] of Object.entries(isRecord(doc.entities) ? doc.entities : {})) {
     if (!isRecord(def) || !isRecord(def.fields)) continue;
     const oldEntity = def.renamedFrom;
-    if (typeof oldEntity === 'string' && oldEntity !== entity && !Object.hasOwn(doc.entities, oldEntity)) next = renameEntityInRoles(next, oldEntity, entity);
+    if (typeof oldEntity === 'string' && oldEntity !== entity && !Object.hasOwn(doc.entities, oldEntity)) {
+      next = renameEntityInWorkflows(renameEntityInRoles(next, oldEntity, entity), oldEntity, entity);
+    }
     for (const [name, field] of Object.entries(def.fields)) {
       const old = isRecord(field) ? field.renamedFrom : undefined;
       if (typeof old === 'string' && old !== name && !Object.hasOwn(def.fields, old)) next = rewriteReferences(next, entity, old, name);

@@ -26,6 +26,13 @@ export interface AnalysisScope {
   what?: string;
   /** Why a root is not available here, where the general reason (WHY_NOT) does not fit. */
   whyNot?: Partial<Record<ContextRoot, string>>;
+  /**
+   * Roots beyond the rule context's, each with its own resolver (workflows: `trigger`, `steps`). They name
+   * no field of a record, so they give no reference.
+   */
+  extraRoots?: Readonly<Record<string, (segments: string[], full: string) => ResolvedPath>>;
+  /** The context in messages, e.g. "the workflow context" (default "the rule context"). */
+  contextName?: string;
 }
 
 /** A value of the context an expression reads: `{ root: 'record', path: ['company', 'employees'] }`. */
@@ -35,7 +42,7 @@ export interface ContextReference {
 }
 
 export interface PathProblem {
-  code: 'unknown-variable' | 'variable-not-allowed' | 'unknown-field' | 'invalid-field-path';
+  code: 'unknown-variable' | 'variable-not-allowed' | 'unknown-field' | 'invalid-field-path' | 'unknown-step' | 'step-not-earlier';
   message: string;
   /** For unknown-field: the entity and the field name that does not exist there. */
   entity?: string;
@@ -123,17 +130,22 @@ function resolveRecordPath(scope: AnalysisScope, segments: string[], full: strin
 export function resolveVarPath(path: string, scope: AnalysisScope): ResolvedPath {
   const segments = path.split('.');
   const root = segments[0]!;
+  const extra = scope.extraRoots && Object.hasOwn(scope.extraRoots, root) ? scope.extraRoots[root] : undefined;
+  if (extra) return extra(segments, path);
   if (!(CONTEXT_ROOTS as readonly string[]).includes(root)) {
     const fields = fieldsOf(scope.doc, scope.entity) ?? {};
-    const hint = Object.hasOwn(fields, root) ? `; did you mean "record.${path}"?` : didYouMean(root, CONTEXT_ROOTS, (r) => `${r}${path.slice(root.length)}`);
-    return { type: 'any', problem: { code: 'unknown-variable', message: `"${path}" is not in the rule context: paths start with record., previous., user. or now${hint}` } };
+    const extras = Object.keys(scope.extraRoots ?? {});
+    const hint = Object.hasOwn(fields, root) ? `; did you mean "record.${path}"?` : didYouMean(root, [...CONTEXT_ROOTS, ...extras], (r) => `${r}${path.slice(root.length)}`);
+    const starts = ['record.', 'previous.', 'user.', 'now', ...extras.map((r) => `${r}.`)];
+    const list = `${starts.slice(0, -1).join(', ')} or ${starts.at(-1)}`;
+    return { type: 'any', problem: { code: 'unknown-variable', message: `"${path}" is not in ${scope.contextName ?? 'the rule context'}: paths start with ${list}${hint}` } };
   }
   const reference: ContextReference = { root: root as ContextRoot, path: segments.slice(1) };
   const allowed = scope.roots ?? CONTEXT_ROOTS;
   if (!allowed.includes(root as ContextRoot)) {
     const what = scope.what ?? 'this expression';
     const why = scope.whyNot?.[root as ContextRoot] ?? WHY_NOT[root as ContextRoot];
-    const message = `"${path}": ${what} cannot use ${root} (${why}); it can use ${allowed.join(', ')}`;
+    const message = `"${path}": ${what} cannot use ${root} (${why}); it can use ${[...allowed, ...Object.keys(scope.extraRoots ?? {})].join(', ')}`;
     return { type: 'any', reference, problem: { code: 'variable-not-allowed', message } };
   }
   if (root === 'now') {

@@ -23,3 +23,27 @@ export interface WorkflowContext {
   /** Outputs of earlier steps by step key. */
   steps: Record<string, unknown>;
 }
+
+export interface WorkflowContextInput {
+  trigger: WorkflowTriggerInfo;
+  record?: RecordValues | null;
+  previous?: RecordValues | null;
+  user?: RuleUser | null;
+  /** A `Date` (usually `clock()`) or an ISO string. */
+  now: Date | string;
+  steps?: Record<string, unknown>;
+}
+
+/** The context of one run (missing parts become null / empty, like `buildRuleContext`). */
+export function workflowContext(input: WorkflowContextInput): WorkflowContext {
+  const now = typeof input.now === 'string' ? input.now : input.now.toISOString();
+  const trigger: WorkflowTriggerInfo = input.trigger.payload === undefined ? { type: input.trigger.type } : { type: input.trigger.type, payload: input.trigger.payload };
+  return {
+    record: input.record ?? null,
+    previous: input.previous ?? null,
+    user: input.user ?? null,
+    now,
+    trigger,
+    steps: { ...(input.steps ?? {}) },
+  };
+}

@@ -1,1 +1,13 @@
-export type { WorkflowContext, WorkflowTriggerInfo } from './context.js';
+export { workflowContext } from './context.js';
+export type { WorkflowContext, WorkflowContextInput, WorkflowTriggerInfo } from './context.js';
+export { evaluateExpression, evaluateValues, conditionHolds, renderTemplate } from './expressions.js';
+export { recordEventMatches } from './trigger-match.js';
+export type { RecordOperation } from './trigger-match.js';
+export { nextCronTime, cronProblem } from './cron.js';
+export { durationMs } from './durations.js';
+export { dateRelativeFireAt, DEFAULT_DATE_RELATIVE_TIME } from './date-relative.js';
+export { zonedTimeToInstant, zoneOffsetMs } from './zoned-time.js';
+export { applyBeforeSave, beforeSaveWorkflows } from './before-save.js';
+export type { BeforeSaveFailure, BeforeSaveResult } from './before-save.js';
+export { walkSteps } from './walk-steps.js';
+export type { WalkedStep } from './walk-steps.js';
