@@ -39,6 +39,7 @@ import { withOwnership, withoutOwnership } from '../permissions/ownership.js';
 import { whereCompiler } from '../rules/compile-json-logic.js';
 import { hasDerivedWork } from './derived/derived-model.js';
 import { DerivedRecordWrites } from './derived/derived-record-writes.js';
+import { beforeSaveOrThrow, hasBeforeSaveWorkflows, withBeforeSave } from './before-save.js';
 
 export type RecordData = Record<string, unknown>;
 export type RecordJson = Record<string, unknown>;
@@ -126,13 +127,16 @@ export class RecordService {
     assertWritableFields(compile.access, e, [data]);
     data = normalizeRecordValues(model.document, entity, data); // e.g. rich text sanitized: what is stored is safe
     const errors = compileRecordValidator(model.document, entity)(withoutOwnership(data), { mode: 'update' });
-    const rules = hasRecordRules(model.document, entity); // none: the one-statement path, no previous loaded
+    // Rules and before-save workflows need the stored record: none, the one-statement path with no previous loaded.
+    const beforeSave = hasBeforeSaveWorkflows(model.document, entity, 'update');
+    const rules = hasRecordRules(model.document, entity) || beforeSave;
     if (errors.length > 0 && !(rules && mayBeHiddenErrors(model.document, entity, errors, data))) throw validationFailed(errors);
     if (!isUuid(id)) throw notFoundError(e, id);
     const guard = rowGuard(compile.access, model, e, 'update');
     const missing = (client: Queryable) => missingRowError(client, compile.access, model, e, id, 'update');
     // Formulas and roll-ups to maintain: one transaction with locks, formula values and recomputes (also checks rules).
-    if (hasDerivedWork(model, entity)) return this.derivedWrites.update(ctx, model, e, id, data, rules, errors, { ...options, compile, guard, missing });
+    const withWorkflows = beforeSave ? (previous: RecordData, now: Date) => beforeSaveOrThrow(model.document, entity, 'update', data, previous, ctx.actor, now) : undefined;
+    if (hasDerivedWork(model, entity)) return this.derivedWrites.update(ctx, model, e, id, data, rules, errors, { ...options, compile, guard, missing, beforeSave: withWorkflows });
     if (rules) return this.updateWithRules(ctx, model, e, id, data, errors, options, compile);
     const { statement, links } = compileUpdate(e, id, data, actorLabel(ctx.actor), guard);
     const selection = options.selection ?? defaultSelection(e, compile.access);
@@ -178,7 +182,9 @@ export class RecordService {
       // The rules see the stored record only once the writer is known to be allowed to change it.
       const previous = await loadPrevious(client, e, id, guard);
       if (!previous) throw await missingRowError(client, compile.access, model, e, id, 'update');
-      const errors = checkUpdate(model.document, e.name, previous, data, valueErrors, ctx.actor, this.clock());
+      const now = this.clock();
+      if (hasBeforeSaveWorkflows(model.document, e.name, 'update')) data = beforeSaveOrThrow(model.document, e.name, 'update', data, previous, ctx.actor, now);
+      const errors = checkUpdate(model.document, e.name, previous, data, valueErrors, ctx.actor, now);
       if (errors.length > 0) throw validationFailed(errors);
       const { statement, links } = compileUpdate(e, id, data, actorLabel(ctx.actor), guard);
       if (links.size === 0) {
@@ -237,11 +243,20 @@ export class RecordService {
     const validate = compileRecordValidator(model.document, entity);
     const complete = rows.map((row) => normalizeRecordValues(model.document, entity, withOwnership(withDefaultValues(model.document, entity, row ?? {}), ctx.actor)));
     const errors: RecordFieldError[] = [];
+    const beforeSave = hasBeforeSaveWorkflows(model.document, entity, 'create');
     const rules = hasRecordRules(model.document, entity);
-    const now = rules ? this.clock() : undefined;
+    const now = rules || beforeSave ? this.clock() : undefined;
     complete.forEach((row, index) => {
+      if (beforeSave) {
+        const outcome = withBeforeSave(model.document, entity, 'create', row, null, ctx.actor, now!);
+        complete[index] = row = outcome.data;
+        if (outcome.errors.length > 0) {
+          for (const error of outcome.errors) errors.push(bulk ? { ...error, index } : error);
+          return;
+        }
+      }
       let rowErrors = validate(withoutOwnership(row), { mode: 'create' });
-      if (now) rowErrors = checkCreate(model.document, entity, row, rowErrors, ctx.actor, now);
+      if (rules) rowErrors = checkCreate(model.document, entity, row, rowErrors, ctx.actor, now!);
       for (const error of rowErrors) errors.push(bulk ? { ...error, index } : error);
     });
     if (errors.length > 0) throw validationFailed(errors);
