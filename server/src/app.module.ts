@@ -1,8 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { PluginDefinition } from '@trellis/plugin-sdk';
 import { AuthModule, type AuthOptions } from './auth/auth.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { InboxModule } from './inbox/inbox.module.js';
+import { MailModule, type MailOptions } from './mail/mail.module.js';
+import { WorkflowPluginsModule } from './workflows/steps/steps.module.js';
 import { WorkflowsModule } from './workflows/workflows.module.js';
+import type { WorkflowOptionsInput } from './workflows/workflow-options.js';
 import { HealthController } from './common/health.controller.js';
 import { DatabaseModule } from './database/database.module.js';
 import { MetadataApiModule } from './metadata-store/metadata-api.module.js';
@@ -16,6 +20,12 @@ export interface AppOptions {
   starterPack?: boolean;
   /** Sign-in, session and rate-limit settings over the environment's, and the auth clock (tests). */
   auth?: AuthOptions;
+  /** Workflow engine settings over the environment's (tests: short leases, fast polling, a clock, fake executors). */
+  workflows?: WorkflowOptionsInput;
+  /** Plugins whose workflow actions steps may call (more can be named in env TRELLIS_PLUGINS). */
+  plugins?: PluginDefinition[];
+  /** The mail transport and delivery settings (default: SMTP when TRELLIS_SMTP_URL is set, else outbox only). */
+  mail?: MailOptions;
 }
 
 /** The whole server: database, identities + /auth, metadata store + /metadata API, generated /graphql API, packs. */
@@ -33,7 +43,9 @@ export class AppModule {
         DataApiModule,
         AuditModule,
         InboxModule,
-        WorkflowsModule,
+        MailModule.forRoot(options.mail),
+        WorkflowPluginsModule.forRoot(options.plugins),
+        WorkflowsModule.forRoot(options.workflows),
         PacksModule.forRoot({ starterPack }),
       ],
       controllers: [HealthController],

@@ -4,7 +4,8 @@
  *   node server/dist/bench/bench.js        (env BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_CYCLES to adjust)
  * Prints req/s per operation and the ratio, then the schema rebuild time of a 100-entity × 30-field document,
  * then creates with 0 vs 50 active validation rules (rules-bench.ts), then creates of a child without vs with
- * roll-ups on its parent (rollup-bench.ts).
+ * roll-ups on its parent (rollup-bench.ts), then the workflow engine's trigger-to-first-step latency and sustained
+ * steps/s against raw pg doing the same updates (workflow-bench.ts).
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
@@ -29,6 +30,7 @@ import type { LoadResult, LoadSpec } from './load-worker.js';
 import { startRawServer } from './raw-server.js';
 import { RULE_COUNT, runRuleBench } from './rules-bench.js';
 import { runRollupBench } from './rollup-bench.js';
+import { runWorkflowBench } from './workflow-bench.js';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
@@ -321,6 +323,14 @@ roll-up maintenance, create person (in process, concurrency 8): without roll-ups
   server CPU per write: ${rollups.cpuUsWithout.toFixed(0)} µs without, ${rollups.cpuUsWith.toFixed(0)} µs with ` +
         `(+${(rollups.cpuUsWith - rollups.cpuUsWithout).toFixed(0)} µs per child write); ` +
         `publishing them (columns + backfill over ${PEOPLE} people): ${rollups.backfillMs} ms`,
+    );
+    const workflows = await runWorkflowBench(app.get(RecordService), store, database.url);
+    console.log(
+      `\nworkflows (in process, engine concurrency ${workflows.concurrency}): trigger → first step p50 ${workflows.p50Ms.toFixed(1)} ms, ` +
+        `p95 ${workflows.p95Ms.toFixed(1)} ms, max ${workflows.maxMs.toFixed(1)} ms (${workflows.latencyRuns} runs, one every ~25 ms)` +
+        `\n  sustained: ${workflows.runs} runs × ${workflows.steps / workflows.runs} updateRecord steps = ${workflows.stepsPerSecond.toFixed(0)} steps/s; ` +
+        `raw pg, the same ${workflows.steps} single-row updates: ${workflows.rawUpdatesPerSecond.toFixed(0)}/s = ` +
+        `${(workflows.stepsPerSecond / workflows.rawUpdatesPerSecond).toFixed(2)}×`,
     );
   } finally {
     await closeRaw?.().catch(() => undefined);

@@ -14,6 +14,7 @@ import { installHttpEntry, transparentToFastRoutes } from './http-entry.js';
 import { authBodyErrors, authBodyParser } from '../auth/auth-body.js';
 import { httpHooks } from './http-hooks.js';
 import { defaultStudioDir, serveStudio } from './studio-static.js';
+import { WEBHOOK_PATH, webhookBodyErrors, webhookBodyParser } from '../workflows/webhook.controller.js';
 
 export interface CreateAppOptions extends AppOptions {
   /** Directory of the built studio (default: studio/dist of the repository). */
@@ -34,6 +35,8 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   // body (same limit, GraphQL-style errors): the parser leaves its path alone.
   // Credentials are small: /auth bodies are limited to 16 KB, errors answered in its JSON format.
   http.use('/auth', authBodyParser(), authBodyErrors);
+  // Inbound workflow webhooks: JSON up to 1 MB, errors in the same JSON format.
+  http.use(WEBHOOK_PATH, webhookBodyParser(), webhookBodyErrors);
   http.use(transparentToFastRoutes(exceptUnder(DATA_API_PATH, express.json({ limit: DATA_API_BODY_LIMIT }))));
   serveStudio(http, options.studioDir ?? defaultStudioDir());
   installHttpEntry(app.getHttpServer(), http, { hooks: httpHooks(app), routes: [app.get(DataApiEndpoint).fastRoute()] });

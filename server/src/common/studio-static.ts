@@ -1,6 +1,6 @@
 /**
  * Serves the studio's built files at `/`, with SPA fallback to index.html for client routes
- * (never for the APIs: /graphql, /metadata, /health, /auth).
+ * (never for the APIs: /graphql, /metadata, /health, /auth, /hooks).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { transparentToFastRoutes } from './http-entry.js';
 
-const API_PREFIXES = ['/graphql', '/metadata', '/health', '/auth'];
+const API_PREFIXES = ['/graphql', '/metadata', '/health', '/auth', '/hooks'];
 
 /** studio/dist, relative to this package (works from src/ under jest and from dist/ at runtime). */
 export function defaultStudioDir(): string {

@@ -3,6 +3,8 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from '../audit/audit.module.js';
+import { InboxModule } from '../inbox/inbox.module.js';
+import { WorkflowsModule } from '../workflows/workflows.module.js';
 import { IdentityResolversModule } from '../auth/auth.module.js';
 import { queryLimitRules } from '../common/query-limits.js';
 import { AUTH_CONFIG } from '../auth/auth-clock.js';
@@ -26,7 +28,7 @@ export class MetadataResolversModule {}
       path: '/metadata',
       autoSchemaFile: true,
       sortSchema: true,
-      include: [MetadataResolversModule, AuditModule, IdentityResolversModule],
+      include: [MetadataResolversModule, AuditModule, IdentityResolversModule, InboxModule, WorkflowsModule],
       // The resolvers read the actor the authentication hook put on the request (httpRequestContext(req)).
       context: ({ req }: { req: IncomingMessage }) => ({ req }),
       includeStacktraceInErrorResponses: false,

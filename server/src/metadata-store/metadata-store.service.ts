@@ -181,7 +181,7 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
       // Changes the plan cannot carry out on the current tables (e.g. a type change without conversion).
       if (plan.problems?.length) throw invalid(plan.problems);
       await this.runPlan(plan, queryRunner, doc, workspace);
-      for (const hook of this.afterSteps) await hook(transactionClient(queryRunner), doc, workspace);
+      for (const hook of this.afterSteps) await hook(transactionClient(queryRunner), doc, workspace, version);
       const row: MetadataVersionEntity = Object.assign(new MetadataVersionEntity(), {
         workspace,
         version,

@@ -63,7 +63,8 @@ export type DocumentCheck = (document: MetadataDocument) => MetadataProblem[];
 export type PlanStepExecutor = (step: PlanStep, client: PoolClient, document: MetadataDocument, workspace: string) => Promise<void>;
 
 /**
- * Runs inside the publish transaction after every plan step, with the new document: platform upkeep of the
- * record tables that is not part of the metadata's own plan (e.g. the audit triggers). Throwing fails the publish.
+ * Runs inside the publish transaction after every plan step, with the new document and its version number:
+ * platform upkeep of the record tables that is not part of the metadata's own plan (e.g. the audit triggers,
+ * workflow versions). Throwing fails the publish.
  */
-export type AfterStepsHook = (client: PoolClient, document: MetadataDocument, workspace: string) => Promise<void>;
+export type AfterStepsHook = (client: PoolClient, document: MetadataDocument, workspace: string, version: number) => Promise<void>;

@@ -14,6 +14,9 @@ import { systemContext } from '../common/request-context.js';
 import { MetadataStoreService } from '../metadata-store/metadata-store.service.js';
 import type { PublishedVersion } from '../metadata-store/metadata-store.types.js';
 import { startTestDatabase, type TestDatabase } from './test-database.js';
+import type { WorkflowOptionsInput } from '../workflows/workflow-options.js';
+import type { PluginDefinition } from '@trellis/plugin-sdk';
+import type { MailOptions } from '../mail/mail.module.js';
 
 export const TEST_ADMIN_EMAIL = 'admin@trellis.test';
 export const TEST_ADMIN_PASSWORD = 'Tr3llis-test-root-passphrase';
@@ -82,6 +85,12 @@ export interface TestAppOptions {
   studioDir?: string;
   /** Auth settings and clock (rate limits default to off here). */
   auth?: AuthOptions;
+  /** Workflow engine settings (short leases, fast polling, a clock, fake step executors). */
+  workflows?: WorkflowOptionsInput;
+  /** Plugins whose workflow actions steps may call. */
+  plugins?: PluginDefinition[];
+  /** The mail transport (e.g. a MemoryMailTransport) and delivery settings; default: outbox only. */
+  mail?: MailOptions;
 }
 
 /** A password the policy accepts, stable per email. */
@@ -94,7 +103,7 @@ export async function withTestApp(document?: MetadataDocument, options: TestAppO
   let app: NestExpressApplication | undefined;
   try {
     const auth: AuthOptions = { ...options.auth, config: { rateLimitPerMinute: 0, authRateLimitPerMinute: 0, ...options.auth?.config } };
-    app = await createApp({ databaseUrl: database.url, starterPack: options.starterPack ?? false, studioDir: options.studioDir, auth });
+    app = await createApp({ databaseUrl: database.url, starterPack: options.starterPack ?? false, studioDir: options.studioDir, auth, workflows: options.workflows, plugins: options.plugins, mail: options.mail ?? { transport: null } });
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,5 +1,50 @@
-import { Module } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import type { PluginDefinition } from '@trellis/plugin-sdk';
+import { InboxModule } from '../../inbox/inbox.module.js';
+import { STEP_EXECUTORS, type StepExecutor } from '../step-executor.js';
+import { AssignStepExecutor } from './assign.step.js';
+import { CreateRecordStepExecutor } from './create-record.step.js';
+import { CreateTaskStepExecutor } from './create-task.step.js';
+import { HttpRequestStepExecutor } from './http-request.step.js';
+import { NotifyStepExecutor } from './notify.step.js';
+import { PluginActionStepExecutor } from './plugin-action.step.js';
+import { WORKFLOW_PLUGINS, WorkflowActionRegistry } from './plugin-actions.js';
+import { SendEmailStepExecutor } from './send-email.step.js';
+import { UpdateRecordStepExecutor } from './update-record.step.js';
+import { UpdateRelatedStepExecutor } from './update-related.step.js';
 
-/** The built-in step executors and plugin actions (STEPS helper). Exports the STEP_EXECUTORS provider. */
-@Module({ providers: [], exports: [] })
+const EXECUTORS = [
+  UpdateRecordStepExecutor,
+  CreateRecordStepExecutor,
+  UpdateRelatedStepExecutor,
+  AssignStepExecutor,
+  CreateTaskStepExecutor,
+  NotifyStepExecutor,
+  SendEmailStepExecutor,
+  HttpRequestStepExecutor,
+  PluginActionStepExecutor,
+];
+
+/**
+ * The built-in step executors (one per step type the engine does not run itself) and the plugin actions.
+ * Exports STEP_EXECUTORS (the list) and WorkflowActionRegistry (the studio lists plugin actions from it).
+ */
+@Module({
+  imports: [InboxModule],
+  providers: [
+    ...EXECUTORS,
+    WorkflowActionRegistry,
+    { provide: STEP_EXECUTORS, useFactory: (...executors: StepExecutor[]) => executors, inject: EXECUTORS },
+  ],
+  exports: [STEP_EXECUTORS, WorkflowActionRegistry],
+})
 export class WorkflowStepsModule {}
+
+/** The plugins whose workflow actions the server offers (AppModule.forRoot({ plugins })). Global: read by the registry. */
+@Global()
+@Module({})
+export class WorkflowPluginsModule {
+  static forRoot(plugins: PluginDefinition[] = []): DynamicModule {
+    return { module: WorkflowPluginsModule, providers: [{ provide: WORKFLOW_PLUGINS, useValue: plugins }], exports: [WORKFLOW_PLUGINS] };
+  }
+}

@@ -1,0 +1,44 @@
+import type { PluginDefinition } from '@trellis/plugin-sdk';
+import type { MetadataStoreService } from '../../metadata-store/metadata-store.service.js';
+import { pluginPackages, WorkflowActionRegistry } from './plugin-actions.js';
+
+const store = { extendPublish: () => undefined } as unknown as MetadataStoreService;
+const plugin = (name: string, inputSchema: Record<string, unknown> = { type: 'object' }): PluginDefinition => ({
+  name,
+  version: '1.0.0',
+  actions: { ping: { label: 'Ping', inputSchema, run: () => 'pong' } },
+});
+
+describe('WorkflowActionRegistry', () => {
+  it('registers the actions of the plugins it is given, by <plugin>.<action>', async () => {
+    const registry = new WorkflowActionRegistry(store, [plugin('alpha'), plugin('beta')]);
+    await registry.onModuleInit();
+    expect(registry.keys()).toEqual(['alpha.ping', 'beta.ping']);
+    expect(registry.get('alpha.ping')?.validate({})).toBe(true);
+  });
+
+  it('refuses a plugin loaded twice, an invalid definition and a schema that does not compile', () => {
+    const registry = new WorkflowActionRegistry(store, []);
+    registry.register(plugin('alpha'));
+    expect(() => registry.register(plugin('alpha'))).toThrow('The workflow action alpha.ping is registered twice: load the plugin "alpha" once.');
+    expect(() => registry.register({ ...plugin('Bad Name') })).toThrow(/Invalid plugin 'Bad Name'/);
+    expect(() => registry.register(plugin('gamma', { type: 'object', properties: { n: { type: 'nonsense' } } }))).toThrow(
+      /^The input schema of the workflow action gamma.ping is not a valid JSON Schema: /,
+    );
+  });
+
+  it('reads package names from TRELLIS_PLUGINS and explains one that cannot be imported', async () => {
+    expect(pluginPackages(' @acme/sms, ,other ')).toEqual(['@acme/sms', 'other']);
+    expect(pluginPackages(undefined)).toEqual([]);
+    const previous = process.env['TRELLIS_PLUGINS'];
+    process.env['TRELLIS_PLUGINS'] = '@trellis/no-such-plugin';
+    try {
+      await expect(new WorkflowActionRegistry(store, []).onModuleInit()).rejects.toThrow(
+        /^TRELLIS_PLUGINS names "@trellis\/no-such-plugin", which could not be imported: .*Install the package or fix the name\.$/,
+      );
+    } finally {
+      if (previous === undefined) delete process.env['TRELLIS_PLUGINS'];
+      else process.env['TRELLIS_PLUGINS'] = previous;
+    }
+  });
+});
