@@ -84,3 +84,43 @@ describe('definePlugin', () => {
     expect(problemsOf({ ...minimal, metadata: {} })).toEqual(['metadata must be a metadata document with an `entities` map']);
   });
 });
+
+describe('definePlugin actions', () => {
+  const sendSms = {
+    label: 'Send an SMS',
+    description: 'Texts a phone number',
+    inputSchema: { type: 'object', properties: { to: { type: 'string' }, text: { type: 'string', maxLength: 160 } }, required: ['to', 'text'] },
+    run: async (input: { to: string; text: string }) => ({ sent: input.to }),
+  };
+
+  it('accepts actions with a label, an object input schema and run, typed by their input', async () => {
+    const plugin = definePlugin({ ...minimal, actions: { sendSms } });
+    expect(await plugin.actions.sendSms.run({ to: '+1555', text: 'hi' })).toEqual({ sent: '+1555' });
+  });
+
+  it('names every problem of an action', () => {
+    expect(
+      problemsOf({
+        ...minimal,
+        actions: {
+          'send-sms': sendSms,
+          broken: { label: '', inputSchema: { type: 'string' }, run: 'nope' },
+          noSchema: { label: 'No schema', run: () => 1 },
+          notAnObject: 3,
+        },
+      }),
+    ).toEqual([
+      "actions.send-sms: action names are camelCase identifiers (e.g. 'sendSms'), up to 60 characters",
+      'actions.broken.label must be a non-empty string',
+      'actions.broken.run must be a function (input, ctx) => result',
+      'actions.broken.inputSchema.type must be "object": an action\'s input is a map of named values',
+      'actions.noSchema.inputSchema must be a JSON Schema object, e.g. { "type": "object", "properties": { "to": { "type": "string" } } }',
+      'actions.notAnObject must be an object { label, description?, inputSchema, run(input, ctx) }',
+    ]);
+    expect(problemsOf({ ...minimal, actions: [] })).toEqual(['actions must be an object of { label, inputSchema, run } by action name']);
+    expect(problemsOf({ ...minimal, actions: { a: { ...sendSms, inputSchema: { properties: [], required: 'to' } } } })).toEqual([
+      'actions.a.inputSchema.properties must be an object of property schemas',
+      'actions.a.inputSchema.required must be a list of property names',
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { FieldTypeDefinition, MetadataDocument } from '@trellis/metadata';
+import { actionProblems, type PluginAction } from './actions.js';
 import { isSeedLookup, type SeedData } from './seed.js';
 
 /** A JSON Logic operation a plugin adds; receives the evaluated arguments of the rule. */
@@ -17,6 +18,8 @@ export interface PluginDefinition {
   metadata?: MetadataDocument;
   seed?: SeedData;
   operations?: Record<string, PluginOperation>;
+  /** Workflow actions by name (camelCase): steps call them as `<plugin name>.<action name>`. */
+  actions?: Record<string, PluginAction>;
 }
 
 /** Thrown by `definePlugin` with every problem found, one per line in `message` and listed in `problems`. */
@@ -68,6 +71,7 @@ function pluginProblems(def: PluginDefinition): string[] {
     problems.push('metadata must be a metadata document with an `entities` map');
   }
   problems.push(...operationProblems(def.operations));
+  problems.push(...actionProblems(def.actions));
   problems.push(...seedProblems(def.seed));
   return problems;
 }

@@ -2,3 +2,5 @@ export { definePlugin, PluginDefinitionError, PLUGIN_NAME, SEMVER } from './defi
 export type { PluginDefinition, PluginOperation } from './define-plugin.js';
 export { isSeedLookup } from './seed.js';
 export type { SeedData, SeedEntityRecords, SeedRecord, SeedLookup } from './seed.js';
+export { TransientActionError, ACTION_NAME } from './actions.js';
+export type { PluginAction, PluginActionContext } from './actions.js';

@@ -1,5 +1,5 @@
 /** GraphQL types of the identity part of the /metadata API (code-first). */
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { JSONScalar } from '../metadata-store/json.scalar.js';
 
 @ObjectType({ description: 'A user. roles, attributes, lastSignInAt and lockedUntil are null unless you may manage users.' })
@@ -65,6 +65,10 @@ export class OutboxMail {
   @Field(() => String) subject!: string;
   @Field(() => String) body!: string;
   @Field(() => Date) createdAt!: Date;
+  @Field(() => String, { description: 'pending (not sent yet, or no mail transport configured), sent, or failed (gave up).' }) status!: string;
+  @Field(() => Int, { description: 'Delivery attempts so far.' }) attempts!: number;
+  @Field(() => Date, { nullable: true }) sentAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why the last attempt failed.' }) error!: string | null;
 }
 
 @ObjectType({ description: 'The signed-in user (for an API key: its creator) and the capabilities of the acting roles.' })
