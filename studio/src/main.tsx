@@ -8,6 +8,9 @@ import './styles/rules.css';
 import './styles/auth.css';
 import './styles/admin.css';
 import './styles/access.css';
+import './styles/runs.css';
+import './styles/inbox.css';
+import './styles/workflows.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,12 +1,16 @@
-/** Left navigation: the published entities under "Data", then the sections of navigation.ts the user may see. */
+/**
+ * Left navigation: the notification bell by the brand, "My tasks", the published entities under "Data", then the
+ * sections of navigation.ts the user may see.
+ */
 import { useSession } from '../auth/session-context.js';
 import { canRead } from '../data/access-document.js';
 import { useAccess } from '../data/use-access.js';
 import { UserMenu } from '../auth/UserMenu.js';
+import { NotificationBell } from '../inbox/NotificationBell.js';
 import { Icon, type IconName } from '../ui/Icon.js';
 import { useDraft } from './draft-context.js';
 import { useMetadata } from './metadata-context.js';
-import { isActive, NAV_SECTIONS, visibleSections } from './navigation.js';
+import { isActive, NAV_SECTIONS, PERSONAL_ITEMS, visibleSections } from './navigation.js';
 import { href, type Route } from './router.js';
 
 export function Sidebar({ route }: { route: Route }) {
@@ -25,7 +29,13 @@ export function Sidebar({ route }: { route: Route }) {
         <span className="brand-mark" aria-hidden="true">T</span>
         <span className="brand-name">Trellis</span>
         <span className="brand-workspace">main</span>
+        <NotificationBell />
       </div>
+      <ul className="nav-personal" aria-label="Personal">
+        {PERSONAL_ITEMS.map((item) => (
+          <NavItem key={item.to} to={item.to} icon={item.icon} active={isActive(item.to, route.segments)} label={item.label} />
+        ))}
+      </ul>
       <div className="nav-section">
         <h2 className="nav-heading" id="nav-data">Data</h2>
         <ul aria-labelledby="nav-data">

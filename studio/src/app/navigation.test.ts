@@ -1,5 +1,5 @@
 import { capabilitiesFromRoles } from '../auth/session-context.js';
-import { isActive, NAV_SECTIONS, visibleSections } from './navigation.js';
+import { isActive, NAV_SECTIONS, PERSONAL_ITEMS, visibleSections } from './navigation.js';
 
 const headings = (me: Parameters<typeof visibleSections>[1]) => visibleSections(NAV_SECTIONS, me).map((s) => s.heading);
 
@@ -17,6 +17,15 @@ describe('sidebar sections', () => {
   it('lists the administration pages', () => {
     const admin = visibleSections(NAV_SECTIONS, capabilitiesFromRoles(['admin'])).find((s) => s.id === 'admin')!;
     expect(admin.items.map((i) => i.label)).toEqual(['Users', 'Teams', 'API keys', 'Security log', 'Mail outbox']);
+  });
+
+  it('lists the studio pages, workflows and their runs included', () => {
+    const studio = visibleSections(NAV_SECTIONS, capabilitiesFromRoles(['admin'])).find((s) => s.id === 'studio')!;
+    expect(studio.items.map((i) => i.label)).toEqual(['Entities', 'Roles', 'Workflows', 'Workflow runs', 'Publish', 'History']);
+  });
+
+  it('gives every signed-in person "My tasks", needing no capability', () => {
+    expect(PERSONAL_ITEMS.map((i) => [i.to, i.label, i.requires])).toEqual([['/tasks', 'My tasks', undefined]]);
   });
 
   it('marks a link active on its page and its sub-pages only', () => {

@@ -22,6 +22,9 @@ export interface NavSection {
   items: NavItemEntry[];
 }
 
+/** Links for every signed-in person, above the data (no heading). */
+export const PERSONAL_ITEMS: NavItemEntry[] = [{ to: '/tasks', icon: 'tasks', label: 'My tasks' }];
+
 export const NAV_SECTIONS: NavSection[] = [
   {
     id: 'studio',
@@ -30,6 +33,8 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { to: '/studio/entities', icon: 'layers', label: 'Entities' },
       { to: '/studio/roles', icon: 'badge', label: 'Roles' },
+      { to: '/studio/workflows', icon: 'workflow', label: 'Workflows' },
+      { to: '/studio/runs', icon: 'activity', label: 'Workflow runs' },
       { to: '/studio/publish', icon: 'upload', label: 'Publish', draftBadge: true },
       { to: '/studio/history', icon: 'history', label: 'History' },
     ],

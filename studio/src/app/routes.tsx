@@ -23,6 +23,11 @@ const TeamsPage = lazy(() => import('../admin/TeamsPage.js').then((m) => ({ defa
 const ApiKeysPage = lazy(() => import('../admin/ApiKeysPage.js').then((m) => ({ default: m.ApiKeysPage })));
 const SecurityLogPage = lazy(() => import('../admin/SecurityLogPage.js').then((m) => ({ default: m.SecurityLogPage })));
 const MailOutboxPage = lazy(() => import('../admin/MailOutboxPage.js').then((m) => ({ default: m.MailOutboxPage })));
+const WorkflowsPage = lazy(() => import('../studio/workflows/WorkflowsPage.js').then((m) => ({ default: m.WorkflowsPage })));
+const WorkflowEditor = lazy(() => import('../studio/workflows/WorkflowEditor.js').then((m) => ({ default: m.WorkflowEditor })));
+const WorkflowRunsPage = lazy(() => import('../workflows-runs/WorkflowRunsPage.js').then((m) => ({ default: m.WorkflowRunsPage })));
+const WorkflowRunPage = lazy(() => import('../workflows-runs/WorkflowRunPage.js').then((m) => ({ default: m.WorkflowRunPage })));
+const MyTasksPage = lazy(() => import('../inbox/MyTasksPage.js').then((m) => ({ default: m.MyTasksPage })));
 
 export type Capability = Exclude<keyof Capabilities, 'roles'>;
 
@@ -79,8 +84,19 @@ export const ROUTES: PageRoute[] = [
     title: ({ params }) => `${params.role} · Roles`,
     render: ({ params }) => <RoleEditor key={params.role} roleName={params.role} />,
   },
+  { path: 'studio/workflows', requires: 'manageMetadata', title: () => 'Workflows', render: () => <WorkflowsPage /> },
+  {
+    path: 'studio/workflows/:workflow',
+    requires: 'manageMetadata',
+    title: ({ params }) => `${params.workflow} · Workflows`,
+    render: ({ params, route }) => <WorkflowEditor key={params.workflow} workflowName={params.workflow} tab={route.query.get('tab') ?? 'editor'} />,
+  },
+  { path: 'studio/runs', requires: 'manageMetadata', title: () => 'Workflow runs', render: () => <WorkflowRunsPage /> },
+  // Open to everyone: the server shows a run to whoever may read its record (the toast of a manual button links here).
+  { path: 'studio/runs/:id', title: () => 'Workflow run', render: ({ params }) => <WorkflowRunPage key={params.id} id={params.id} /> },
   { path: 'studio/publish', requires: 'manageMetadata', title: () => 'Publish', render: () => <PublishPage /> },
   { path: 'studio/history', requires: 'manageMetadata', title: () => 'History', render: () => <HistoryPage /> },
+  { path: 'tasks', title: () => 'My tasks', render: () => <MyTasksPage /> },
   { path: 'admin/users', requires: 'manageUsers', title: () => 'Users', render: () => <UsersPage /> },
   { path: 'admin/users/:id', requires: 'manageUsers', title: () => 'User', render: ({ params }) => <UserPage key={params.id} id={params.id} /> },
   { path: 'admin/teams', requires: 'manageUsers', title: () => 'Teams', render: () => <TeamsPage /> },

@@ -1,5 +1,6 @@
 /**
- * One record: its form (create or edit), owner and team, delete, sharing, its related lists and its history.
+ * One record: its form (create or edit), owner and team, delete, sharing, its related lists, its tasks, its
+ * manual workflow buttons and workflow runs, and its history.
  * What the person may do comes from their roles (the buttons follow it); whether they may change THIS record the
  * server decides, and its FORBIDDEN answer is shown in place.
  */
@@ -34,9 +35,13 @@ import { NoAccess } from './NoAccess.js';
 import { forbiddenText } from './forbidden.js';
 import { OwnershipFields, ownershipInput, type Ownership } from './OwnershipFields.js';
 import { useAccess, useDataDocument } from './use-access.js';
+import { entityHasWorkflows } from './record-workflows.js';
+import { RecordWorkflowButtons } from './RecordWorkflowButtons.js';
 
 const RecordHistory = lazy(() => import('./RecordHistory.js').then((m) => ({ default: m.RecordHistory })));
 const ShareDialog = lazy(() => import('./ShareDialog.js').then((m) => ({ default: m.ShareDialog })));
+const RecordTasks = lazy(() => import('./RecordTasks.js').then((m) => ({ default: m.RecordTasks })));
+const RecordRuns = lazy(() => import('./RecordRuns.js').then((m) => ({ default: m.RecordRuns })));
 
 interface Props {
   entityName: string;
@@ -65,7 +70,8 @@ export function RecordPage(props: Props) {
 }
 
 function RecordView({ entityName, id, prefill }: Props) {
-  useMetadata(); // re-render on publish
+  // Re-renders on publish; the full document says which workflows exist (the data document is the reader's view).
+  const published = useMetadata().doc;
   // Fields hidden from this person are not in `doc`: never asked for, never shown.
   const { doc, access } = useDataDocument();
   const entity = doc.entities[entityName];
@@ -76,6 +82,8 @@ function RecordView({ entityName, id, prefill }: Props) {
   const canSave = mode === 'create' ? rights.create : rights.update;
   const [ownership, setOwnership] = useState<Ownership | null>(null);
   const [sharing, setSharing] = useState(false);
+  /** Bumped when a manual workflow started here: the runs panel loads again. */
+  const [runsStarted, setRunsStarted] = useState(0);
   const toast = useToast();
   const [saving, setSaving] = useState(false);
   const [dirty, setDirty] = useState(false);
@@ -180,6 +188,7 @@ function RecordView({ entityName, id, prefill }: Props) {
         </div>
         {id && node && (
           <div className="page-actions">
+            <RecordWorkflowButtons entityName={entityName} id={id} onStarted={() => setRunsStarted((n) => n + 1)} />
             <a className="btn btn-ghost" href="#record-history" onClick={(e) => { e.preventDefault(); document.getElementById('record-history')?.scrollIntoView({ behavior: 'smooth' }); }}>
               <Icon name="history" /> History
             </a>
@@ -256,6 +265,12 @@ function RecordView({ entityName, id, prefill }: Props) {
       )}
 
       {id && data?.node && <RelatedLists doc={doc} entityName={entityName} id={id} />}
+      {id && data?.node && (
+        <Suspense fallback={null}>
+          <RecordTasks key={String(data.node.updatedAt)} entityName={entityName} id={id} recordName={heading} />
+          {(runsStarted > 0 || entityHasWorkflows(published, entityName)) && <RecordRuns key={`${String(data.node.updatedAt)}/${runsStarted}`} entityName={entityName} id={id} />}
+        </Suspense>
+      )}
       {id && data?.node && (
         <Suspense fallback={<Spinner label="Loading the history" />}>
           <RecordHistory key={`${String(data.node.updatedAt)}`} doc={doc} entityName={entityName} id={id} />

@@ -122,6 +122,16 @@ describe('document edits', () => {
     expect(removed.entities.opportunity.fields.company).toBeUndefined();
   });
 
+  it('renaming an entity moves the workflows that use it', () => {
+    const published = salesDoc();
+    published.workflows = {
+      welcome: { label: 'Welcome', trigger: { type: 'recordCreated', entity: 'company' }, steps: [{ key: 'note', type: 'createRecord', entity: 'company', values: { name: 'x' } }] },
+    };
+    const renamed = renameEntity(published, 'company', 'account', published);
+    expect(renamed.workflows!.welcome.trigger).toEqual({ type: 'recordCreated', entity: 'account' });
+    expect(renamed.workflows!.welcome.steps[0]).toMatchObject({ entity: 'account' });
+  });
+
   it('strips rename markers', () => {
     const published = salesDoc();
     const doc = withoutRenameMarkers(renameField(published, 'company', 'name', 'title', published));

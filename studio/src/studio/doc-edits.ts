@@ -3,7 +3,7 @@
  * returns a new one, keeping the document consistent where the studio can (layouts, display field,
  * inverse relations, `renamedFrom`); whatever it cannot decide is left for `validateDocument` to report.
  */
-import { renameEntityInRoles, rewriteReferences, withoutReferencesTo } from '@trellis/metadata';
+import { renameEntityInRoles, renameEntityInWorkflows, rewriteReferences, withoutReferencesTo } from '@trellis/metadata';
 import type {
   EntityDefinition,
   FieldDefinition,
@@ -61,7 +61,7 @@ export function updateEntity(doc: Doc, entityName: string, patch: EntityPatch): 
   return next;
 }
 
-/** Renames an entity: moves its key, records `renamedFrom` (the published name), retargets relations and moves role permissions. */
+/** Renames an entity: moves its key, records `renamedFrom` (the published name), retargets relations, moves role permissions and workflow references. */
 export function renameEntity(doc: Doc, from: string, to: string, published?: Doc): Doc {
   if (from === to) return doc;
   const next = clone(doc);
@@ -73,7 +73,7 @@ export function renameEntity(doc: Doc, from: string, to: string, published?: Doc
   for (const other of Object.values(next.entities)) {
     for (const field of Object.values(other.fields)) if (field.type === 'relation' && field.target === from) field.target = to;
   }
-  return renameEntityInRoles(next, from, to);
+  return renameEntityInWorkflows(renameEntityInRoles(next, from, to), from, to);
 }
 
 /** Removes an entity, every relation field of other entities that points at it, and what roles say about both. */

@@ -1,0 +1,47 @@
+/** The steps a run executed, in order (a retried step once per attempt): status, duration in ms, input, output, error. */
+import type { WorkflowStepRun } from '../api/workflows-api.js';
+import { useDateTime } from '../lib/use-date-time.js';
+import { prettyJson } from './run-status.js';
+
+export function StepRunList({ steps }: { steps: WorkflowStepRun[] }) {
+  const formatDateTime = useDateTime();
+  if (steps.length === 0) return <p className="muted">No step has run yet.</p>;
+  return (
+    <ol className="step-runs" aria-label="Steps">
+      {steps.map((step, i) => (
+        <li key={`${step.key}/${step.attempt}/${i}`} className={`card step-run step-run-${step.status}`} aria-labelledby={`step-run-${i}`}>
+          <header className="step-run-header">
+            <h3 id={`step-run-${i}`}>
+              {step.label ?? step.key} {step.label && <code className="muted small">{step.key}</code>}
+            </h3>
+            <span className="muted small">{step.type}</span>
+            <span className={step.status === 'succeeded' ? 'chip chip-green' : 'chip chip-red'}>{step.status === 'succeeded' ? 'Succeeded' : 'Failed'}</span>
+            <span className="step-run-meta muted small">
+              Attempt {step.attempt} · <time dateTime={step.startedAt}>{formatDateTime(step.startedAt)}</time> ·{' '}
+              <span className="step-run-duration">{step.durationMs.toLocaleString()} ms</span>
+            </span>
+          </header>
+          {step.error && (
+            <p className="run-error-text step-run-error" role="note">
+              {step.error}
+            </p>
+          )}
+          <div className="step-run-data">
+            <DataBlock title="Input" value={step.input} />
+            <DataBlock title="Output" value={step.output} />
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function DataBlock({ title, value }: { title: string; value: unknown }) {
+  const text = prettyJson(value);
+  return (
+    <figure className="step-run-block">
+      <figcaption className="field-label">{title}</figcaption>
+      {text ? <pre className="step-run-json">{text}</pre> : <p className="muted small">—</p>}
+    </figure>
+  );
+}
