@@ -17,6 +17,8 @@ export interface RunningTrellis {
   /** POSTs to /metadata likewise. */
   metadata<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[] }>;
   stop(): Promise<void>;
+  /** SIGKILL: the process dies at once, mid-work, as in a crash (an external DATABASE_URL keeps its data). */
+  kill(): Promise<void>;
 }
 
 /**
@@ -56,17 +58,21 @@ export async function startTrellis(env: Record<string, string> = {}): Promise<Ru
     });
     return res.json();
   };
+  const endWith = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) {
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      });
+    }
+    rmSync(cwd, { recursive: true, force: true });
+  };
   return {
     baseUrl,
     graphql: (query, variables) => post('/graphql', query, variables),
     metadata: (query, variables) => post('/metadata', query, variables),
-    async stop() {
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-      rmSync(cwd, { recursive: true, force: true });
-    },
+    stop: () => endWith('SIGTERM'),
+    kill: () => endWith('SIGKILL'),
   };
 }
 
