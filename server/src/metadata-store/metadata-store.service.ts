@@ -159,7 +159,11 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
       await queryRunner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`trellis.metadata:${workspace}`]);
       await queryRunner.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
       // Record changes this publish makes (recomputed formulas and roll-ups, a pack's seed records) are the publisher's.
-      await queryRunner.query(`SELECT set_config('trellis.actor', $1, true), set_config('trellis.source', 'system', true)`, [actorLabel(ctx.actor)]);
+      // A publish's recomputes (formulas, roll-ups) and a pack's seed records are not record events: they start no workflow.
+      await queryRunner.query(
+        `SELECT set_config('trellis.actor', $1, true), set_config('trellis.source', 'system', true), set_config('trellis.workflow_events', 'off', true)`,
+        [actorLabel(ctx.actor)],
+      );
       const current = await this.readCurrent(workspace, queryRunner);
       const baseVersion = options.baseVersion;
       if (baseVersion !== undefined && baseVersion !== null && baseVersion !== current.version) {

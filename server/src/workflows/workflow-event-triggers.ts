@@ -33,27 +33,52 @@ export function watchingWorkflows(document: MetadataDocument): Map<string, [stri
   return byEntity;
 }
 
-/** Installs the trigger where it is needed and drops it where it is not; returns the tables changed. */
+/** pg_trigger.tgtype bits of the row events (src/include/catalog/pg_trigger.h). */
+const EVENT_BITS = { INSERT: 4, DELETE: 8, UPDATE: 16 } as const;
+type RowEvent = keyof typeof EVENT_BITS;
+
+/** The row events each trigger type needs: a table watched only for creations pays nothing on its updates. */
+const EVENTS_OF: Record<string, RowEvent[]> = {
+  recordCreated: ['INSERT'],
+  recordUpdated: ['UPDATE'],
+  fieldChanged: ['UPDATE'],
+  recordDeleted: ['DELETE'],
+  dateRelative: ['INSERT', 'UPDATE', 'DELETE'],
+};
+
+/** Per table, the row events its workflows need (as tgtype bits). */
+function wantedEvents(document: MetadataDocument): Map<string, number> {
+  const wanted = new Map<string, number>();
+  for (const [entity, workflows] of watchingWorkflows(document)) {
+    let bits = 0;
+    for (const [, definition] of workflows) for (const event of EVENTS_OF[definition.trigger.type] ?? []) bits |= EVENT_BITS[event];
+    wanted.set(tableName(entity), bits);
+  }
+  return wanted;
+}
+
+/** Installs the trigger where it is needed (for the row events needed) and drops it where it is not; returns the tables changed. */
 export async function syncEventTriggers(client: Queryable, schema: string, document: MetadataDocument): Promise<string[]> {
-  const wanted = new Set([...watchingWorkflows(document).keys()].map((entity) => tableName(entity)));
-  const { rows } = await client.query<{ table: string; has_trigger: boolean }>(
-    `SELECT c.relname AS table, EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = $2) AS has_trigger
+  const wanted = wantedEvents(document);
+  const { rows } = await client.query<{ table: string; tgtype: number | null }>(
+    `SELECT c.relname AS table, (SELECT t.tgtype FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = $2) AS tgtype
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = $1 AND c.relkind = 'r'`,
     [schema, EVENT_TRIGGER],
   );
+  const all = EVENT_BITS.INSERT | EVENT_BITS.UPDATE | EVENT_BITS.DELETE;
   const changed: string[] = [];
-  for (const { table, has_trigger } of rows) {
+  for (const { table, tgtype } of rows) {
     const qualified = `${quoteIdent(schema)}.${quoteIdent(table)}`;
-    if (wanted.has(table) && !has_trigger) {
-      await client.query(
-        `CREATE TRIGGER ${quoteIdent(EVENT_TRIGGER)} AFTER INSERT OR UPDATE OR DELETE ON ${qualified} FOR EACH ROW EXECUTE FUNCTION "trellis"."workflow_event"()`,
-      );
-      changed.push(table);
-    } else if (!wanted.has(table) && has_trigger) {
-      await client.query(`DROP TRIGGER ${quoteIdent(EVENT_TRIGGER)} ON ${qualified}`);
-      changed.push(table);
+    const want = wanted.get(table) ?? 0;
+    const has = tgtype === null ? 0 : tgtype & all;
+    if (want === has) continue;
+    if (tgtype !== null) await client.query(`DROP TRIGGER ${quoteIdent(EVENT_TRIGGER)} ON ${qualified}`);
+    if (want !== 0) {
+      const events = (Object.keys(EVENT_BITS) as RowEvent[]).filter((event) => want & EVENT_BITS[event]).join(' OR ');
+      await client.query(`CREATE TRIGGER ${quoteIdent(EVENT_TRIGGER)} AFTER ${events} ON ${qualified} FOR EACH ROW EXECUTE FUNCTION "trellis"."workflow_event"()`);
     }
+    changed.push(table);
   }
   return changed;
 }

@@ -119,6 +119,46 @@ describe('record triggers', () => {
     await publish({ n: { label: 'N', active: false, trigger: { type: 'recordCreated', entity: 'note' }, steps: [fakeStep('s', 'effect')] } });
     expect(await triggers()).toEqual([]);
   });
+
+  it('fires the outbox trigger only for the row events its workflows need (creations only: updates write no event)', async () => {
+    /** The outbox rows an update of `id` writes, seen inside its own (rolled back) transaction. */
+    const eventsOfUpdate = async (id: string): Promise<string[]> => {
+      const client = await app.pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`UPDATE main.deal SET amount = amount + 1 WHERE id = $1`, [id]);
+        const { rows } = await client.query(`SELECT op FROM "trellis"."workflow_event" WHERE (new_row ->> 'id') = $1`, [id]);
+        return rows.map((r) => r.op as string);
+      } finally {
+        await client.query('ROLLBACK');
+        client.release();
+      }
+    };
+    await publish({ made: { label: 'Made', trigger: { type: 'recordCreated', entity: 'deal' }, steps: [fakeStep('s', 'effect made')] } });
+    const id = await createDeal({ title: 'Only made', amount: 1 });
+    await settledRuns(app.pool, 'made', 1);
+    expect(await eventsOfUpdate(id)).toEqual([]);
+    await publish({ changed: { label: 'Changed', trigger: { type: 'recordUpdated', entity: 'deal' }, steps: [fakeStep('s', 'effect changed')] } });
+    expect(await eventsOfUpdate(id)).toEqual(['update']);
+  });
+});
+
+describe('publishing', () => {
+  it('recomputing a formula of watched records at publish starts no workflow', async () => {
+    const workflows: Record<string, WorkflowDefinition> = {
+      touched: { label: 'Touched', trigger: { type: 'recordUpdated', entity: 'deal' }, steps: [fakeStep('s', 'effect touched')] },
+    };
+    await publish(workflows);
+    await createDeal({ title: 'Formula', amount: 3 });
+    const doc = crmWorkflowDocument(workflows);
+    doc.entities['deal']!.fields['doubled'] = { type: 'formula', label: 'Doubled', expression: { '*': [{ var: 'record.amount' }, 2] }, resultType: 'decimal' };
+    await app.publish(doc);
+    const { rows } = await app.pool.query(`SELECT doubled FROM main.deal WHERE title = 'Formula'`);
+    expect(Number(rows[0].doubled)).toBe(6);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await runsOf(app.pool, 'touched')).toHaveLength(0);
+    expect((await app.pool.query(`SELECT count(*)::int AS n FROM "trellis"."workflow_event"`)).rows[0].n).toBe(0);
+  });
 });
 
 describe('manual trigger', () => {
