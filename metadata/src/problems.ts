@@ -3,6 +3,7 @@
  * over a document that may be structurally broken (semantic checks run even when the schema failed).
  */
 import type { EntityDefinition, FieldDefinition, MetadataDocument, MetadataProblem } from './types.js';
+import { describeStep } from './workflows/step-names.js';
 
 /** JSON pointer from path segments (`~` → `~0`, `/` → `~1`). */
 export function pointer(...segments: (string | number)[]): string {
@@ -41,13 +42,16 @@ export type Report = (path: string, code: string, message: string) => void;
 /** A semantic check: looks at the (possibly broken) document and reports problems. */
 export type DocumentCheck = (doc: MetadataDocument, report: Report) => void;
 
-/** Human location of a path: `field opportunity.amount`, `entity opportunity`, `the layouts of entity company`, `role salesRep`. */
-export function describeLocation(path: string): string {
+/**
+ * Human location of a path: `field opportunity.amount`, `entity opportunity`, `the layouts of entity company`,
+ * `role salesRep`, `step "makeTask" of workflow "followUp"`. Given the document, steps are named by label or key.
+ */
+export function describeLocation(path: string, doc?: unknown): string {
   const s = segmentsOf(path);
   if (s[0] === 'roles' && s[1] !== undefined) {
     return s[2] === 'entities' && s[3] !== undefined ? `the ${s[3]} permissions of role ${s[1]}` : `role ${s[1]}`;
   }
-  if (s[0] === 'workflows' && s[1] !== undefined) return describeWorkflowLocation(s);
+  if (s[0] === 'workflows' && s[1] !== undefined) return describeWorkflowLocation(s, doc);
   if (s[0] !== 'entities' || s[1] === undefined) return s.length ? `"${s.join('.')}"` : 'the document';
   if (s[2] === 'fields' && s[3] !== undefined) return `field ${s[1]}.${s[3]}`;
   if (s[2] === 'layouts') return `the layouts of entity ${s[1]}`;
@@ -56,14 +60,16 @@ export function describeLocation(path: string): string {
   return `entity ${s[1]}`;
 }
 
-/** `workflow followUp`, `the trigger of workflow followUp`, `step 2.then.0 of workflow followUp`. */
-function describeWorkflowLocation(s: string[]): string {
-  const workflow = `workflow ${s[1]}`;
+/** `workflow "followUp"`, `the trigger of workflow "followUp"`, `step "makeTask" of workflow "followUp"`. */
+function describeWorkflowLocation(s: string[], doc: unknown): string {
+  const workflow = `workflow ${JSON.stringify(s[1])}`;
   if (s[2] === 'trigger') return `the trigger of ${workflow}`;
-  if (s[2] !== 'steps' || s[3] === undefined) return workflow;
+  if (s[2] !== 'steps' || s[3] === undefined || !/^\d+$/.test(s[3])) return workflow;
   const at = [s[3]];
   for (let i = 4; i + 1 < s.length && (s[i] === 'then' || s[i] === 'else') && /^\d+$/.test(s[i + 1]!); i += 2) at.push(s[i]!, s[i + 1]!);
-  return `step ${at.join('.')} of ${workflow}`;
+  const workflows = isRecord(doc) && isRecord(doc.workflows) ? doc.workflows : {};
+  const def = Object.hasOwn(workflows, s[1]!) ? workflows[s[1]!] : undefined;
+  return `${describeStep(isRecord(def) ? def.steps : undefined, at)} of ${workflow}`;
 }
 
 export function sortProblems(problems: MetadataProblem[]): MetadataProblem[] {

@@ -32,7 +32,7 @@ const quoteList = (items: string[]): string => items.map((i) => `"${i}"`).join('
 function translate(error: ErrorObject, doc: unknown): MetadataProblem | undefined {
   const path = error.instancePath;
   const segments = segmentsOf(path);
-  const where = describeLocation(path);
+  const where = describeLocation(path, doc);
   const params = error.params as Record<string, unknown>;
   const parentSchema = (error.parentSchema ?? {}) as { properties?: Record<string, { description?: string }> };
   switch (error.keyword) {

@@ -7,6 +7,7 @@ import { SYSTEM_FIELDS } from '../naming.js';
 import { NAME_PATTERN } from '../names.js';
 import { isRecord } from '../problems.js';
 import { STEP_TYPES, PLUGIN_ACTION_PATTERN } from './workflows-schema.js';
+import { describeStep } from './step-names.js';
 import type { StepNode } from './step-tree.js';
 import { isWritableField, type WorkflowCheck } from './workflow-check-context.js';
 import { relationTarget } from './workflow-sites.js';
@@ -18,11 +19,14 @@ export interface StepEnv {
   /** The trigger entity (known to exist), if any. */
   entity: string | undefined;
   beforeSave: boolean;
+  /** The workflow's steps, to name steps in messages (step-names.ts). */
+  steps?: unknown;
 }
 
 type Step = Record<string, unknown>;
 type Segments = (string | number)[];
 
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const PLACEHOLDER = /\{\{[^{}]*\}\}/;
 
@@ -42,11 +46,11 @@ function checkValues(w: WorkflowCheck, entity: string, values: unknown, base: Se
 }
 
 /** Required fields without a default that a created record would lack. */
-function checkRequiredValues(w: WorkflowCheck, key: unknown, entity: string, values: unknown, base: Segments): void {
+function checkRequiredValues(w: WorkflowCheck, name: string, entity: string, values: unknown, base: Segments): void {
   const given = isRecord(values) ? values : {};
   for (const [field, def] of Object.entries(w.entity(entity)?.fields ?? {})) {
     if (!isRecord(def) || def.required !== true || def.defaultValue !== undefined || !isWritableField(def) || Object.hasOwn(given, field)) continue;
-    w.at([...base, 'values'], 'missing-required-value', `Step ${String(key)} creates a ${entity} without a value for its required field ${field}, so every run would fail — add "${field}" to the values.`);
+    w.at([...base, 'values'], 'missing-required-value', `${capitalize(name)} creates a ${entity} without a value for its required field ${field}, so every run would fail — add "${field}" to the values.`);
   }
 }
 
@@ -87,25 +91,25 @@ function checkHttp(w: WorkflowCheck, step: Step, base: Segments): void {
 /** Steps that act on the trigger record need one that still exists. */
 const NEEDS_RECORD: Record<string, string> = { updateRecord: 'updates the trigger record', updateRelated: 'follows a relation of the trigger record', assign: 'sets the trigger record\'s owner' };
 
-function checkNeedsRecord(w: WorkflowCheck, env: StepEnv, step: Step, base: Segments): boolean {
+function checkNeedsRecord(w: WorkflowCheck, env: StepEnv, step: Step, name: string, base: Segments): boolean {
   const what = NEEDS_RECORD[String(step.type)];
   if (what === undefined) return true;
   if (!RECORD_TRIGGERS.has(env.triggerType)) {
-    w.at([...base, 'type'], 'needs-record', `Step ${String(step.key)} ${what}, but a ${env.triggerType} workflow has no trigger record; use createRecord, or a record trigger.`);
+    w.at([...base, 'type'], 'needs-record', `${capitalize(name)} ${what}, but a ${env.triggerType} workflow has no trigger record; use createRecord, or a record trigger.`);
     return false;
   }
   if (env.triggerType === 'recordDeleted') {
-    w.at([...base, 'type'], 'needs-record', `Step ${String(step.key)} ${what}, but the record of a recordDeleted workflow is already deleted; remove the step.`);
+    w.at([...base, 'type'], 'needs-record', `${capitalize(name)} ${what}, but the record of a recordDeleted workflow is already deleted; remove the step.`);
     return false;
   }
   return true;
 }
 
-function checkTiming(w: WorkflowCheck, env: StepEnv, step: Step, base: Segments): void {
+function checkTiming(w: WorkflowCheck, env: StepEnv, step: Step, name: string, base: Segments): void {
   const info = Object.hasOwn(STEP_TYPES, String(step.type)) ? STEP_TYPES[step.type as keyof typeof STEP_TYPES] : undefined;
   if (!info) return;
   if (env.beforeSave && !info.beforeSave) {
-    w.at([...base, 'type'], 'not-allowed-before-save', `A before-save workflow runs inside the write, so it can only update the record being saved (updateRecord) or refuse the write (failWithMessage); step ${String(step.key)} is ${info.label.toLowerCase()} — make the workflow afterSave, or remove the step.`);
+    w.at([...base, 'type'], 'not-allowed-before-save', `A before-save workflow runs inside the write, so it can only update the record being saved (updateRecord) or refuse the write (failWithMessage); ${name} is ${info.label.toLowerCase()} — make the workflow afterSave, or remove the step.`);
   } else if (!env.beforeSave && info.onlyBeforeSave) {
     w.at([...base, 'type'], 'needs-before-save', `failWithMessage refuses a write, so it only works before the save; set the workflow's timing to "beforeSave", or notify someone instead.`);
   }
@@ -115,11 +119,12 @@ function checkTiming(w: WorkflowCheck, env: StepEnv, step: Step, base: Segments)
 export function checkStep(w: WorkflowCheck, env: StepEnv, node: StepNode): void {
   const step = node.step as unknown as Step;
   const base: Segments = ['steps', ...node.segments];
+  const name = describeStep(env.steps, node.segments);
   if (typeof step.key === 'string' && !new RegExp(NAME_PATTERN).test(step.key)) {
     w.at([...base, 'key'], 'invalid-name', `Step key "${step.key}" must be camelCase: a lower-case letter, then letters and digits (e.g. "makeTask"); later steps read steps.<key>.`);
   }
-  checkTiming(w, env, step, base);
-  const hasRecord = checkNeedsRecord(w, env, step, base);
+  checkTiming(w, env, step, name, base);
+  const hasRecord = checkNeedsRecord(w, env, step, name, base);
   switch (step.type) {
     case 'updateRecord':
       if (hasRecord && env.entity) checkValues(w, env.entity, step.values, base);
@@ -127,7 +132,7 @@ export function checkStep(w: WorkflowCheck, env: StepEnv, node: StepNode): void 
     case 'createRecord':
       if (w.knownEntity(step.entity, [...base, 'entity'])) {
         checkValues(w, step.entity, step.values, base);
-        checkRequiredValues(w, step.key, step.entity, step.values, base);
+        checkRequiredValues(w, name, step.entity, step.values, base);
       }
       break;
     case 'updateRelated': {

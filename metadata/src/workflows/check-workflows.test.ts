@@ -169,7 +169,57 @@ describe('checkWorkflows: steps', () => {
     const wf = followUpWorkflow();
     (wf.steps[1] as { else: WorkflowStep[] }).else.push({ key: 'makeTask', type: 'updateRecord', values: { stage: 'won' } });
     const problems = check({ followUp: wf });
-    expect(problems).toEqual([{ path: '/workflows/followUp/steps/1/else/1/key', code: 'duplicate-step-key', message: expect.stringMatching(/already used by step 0 of workflow followUp/) }]);
+    expect(problems).toEqual([{ path: '/workflows/followUp/steps/1/else/1/key', code: 'duplicate-step-key', message: expect.stringMatching(/already used by step 1 of workflow "followUp";/) }]);
+    wf.steps[0]!.label = 'Make a task';
+    expect(check({ followUp: wf })[0]!.message).toMatch(/already used by step "Make a task" of workflow "followUp";/);
+  });
+
+  it('names steps by label or key in messages, never by their 0-based place', () => {
+    const problems = check({
+      hook: { label: 'H', trigger: { type: 'webhook' }, steps: [{ key: 'touch', label: 'Touch the deal', type: 'updateRecord', values: { stage: 'won' } }] },
+      gone: onOpportunity([{ key: 'touch', type: 'updateRecord', values: { stage: 'won' } }], { trigger: { type: 'recordDeleted', entity: 'opportunity' } }),
+      early: onOpportunity([{ key: 'ping', type: 'notify', recipients: { owner: true }, title: 't' }], { timing: 'beforeSave' }),
+      required: onOpportunity([{ key: 'addContact', type: 'createRecord', entity: 'contact', values: { firstName: 'x' } }]),
+    });
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('(failWithMessage); step "ping" is '),
+      expect.stringMatching(/^Step "touch" updates the trigger record, but the record of a recordDeleted workflow is already deleted/),
+      expect.stringMatching(/^Step "Touch the deal" updates the trigger record, but a webhook workflow has no trigger record/),
+      expect.stringMatching(/^Step "addContact" creates a contact without a value for its required field lastName/),
+    ]);
+  });
+});
+
+describe('checkWorkflows: JSON templates (httpRequest body, plugin action inputs)', () => {
+  const body = { dealId: { var: 'record.id' }, amount: { var: 'record.amount.amount' }, tags: ['a', { var: 'record.stage' }], nested: { deep: { cat: ['x-', { var: 'record.name' }] } }, note: null };
+
+  it('accepts literal JSON with expressions inside, as the server evaluates it', () => {
+    expect(check({ w: onOpportunity([
+      { key: 'call', type: 'httpRequest', method: 'POST', url: 'https://example.com/hook', body },
+      { key: 'score', type: 'pluginAction', action: 'starter-sales.scoreLead', input: { deal: body, id: { var: 'record.id' }, level: 3, odd: { notAnOperator: { var: 'steps.call.status' } } } },
+      { key: 'whole', type: 'httpRequest', method: 'PUT', url: 'https://example.com/x', body: { merge: [[1], { var: 'record.tags' }] } },
+    ]) })).toEqual([]);
+  });
+
+  it('checks each expression inside, at its precise path', () => {
+    const problems = check({ w: onOpportunity([
+      { key: 'call', type: 'httpRequest', method: 'POST', url: 'https://example.com/hook', body: { dealId: { var: 'record.idd' }, tags: ['a', { var: 'record.stag' }], later: { var: 'steps.score.x' } } },
+      { key: 'score', type: 'pluginAction', action: 'starter-sales.scoreLead', input: { deal: { amount: { '+': [{ var: 'record.amount' }, 1] } }, who: { var: 'user.nme' } } },
+    ]) });
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ['/workflows/w/steps/0/body/dealId/var', 'unknown-field'],
+      ['/workflows/w/steps/0/body/later/var', 'step-not-earlier'],
+      ['/workflows/w/steps/0/body/tags/1/var', 'unknown-field'],
+      ['/workflows/w/steps/1/input/deal/amount/+/0/var', 'invalid-argument'],
+      ['/workflows/w/steps/1/input/who/var', 'unknown-variable'],
+    ]);
+    expect(problems[2]!.message).toMatch(/did you mean "stage"\?/);
+  });
+
+  it('an object whose one key is an operator is an expression, checked as one', () => {
+    expect(codes({ w: onOpportunity([{ key: 'call', type: 'httpRequest', method: 'POST', url: 'https://example.com', body: { items: [{ '==': [1] }] } }]) })).toEqual([
+      ['/workflows/w/steps/0/body/items/0/==', 'wrong-arity'],
+    ]);
   });
 });
 

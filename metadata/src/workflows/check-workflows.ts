@@ -11,7 +11,8 @@ import { resolveVarPath } from '../rules/var-paths.js';
 import type { MetadataDocument } from '../types.js';
 import { checkStep, type StepEnv } from './check-workflow-steps.js';
 import { checkTrigger } from './check-workflow-trigger.js';
-import { stepNodes, stepPathText } from './step-tree.js';
+import { describeStep } from './step-names.js';
+import { stepNodes, type StepSegment } from './step-tree.js';
 import { WorkflowCheck } from './workflow-check-context.js';
 import { workflowSites } from './workflow-sites.js';
 import { triggerEntity } from './workflow-scope.js';
@@ -34,15 +35,16 @@ function checkWorkflow(w: WorkflowCheck, def: Record<string, unknown>): void {
   checkTiming(w, def, triggerType);
   w.knownRole(def.runAs, ['runAs']);
   const entity = triggerEntity(trigger);
-  const env: StepEnv = { triggerType, entity: entity !== undefined && w.entity(entity) ? entity : undefined, beforeSave: def.timing === 'beforeSave' };
-  const seen = new Map<string, string>();
+  const env: StepEnv = { triggerType, entity: entity !== undefined && w.entity(entity) ? entity : undefined, beforeSave: def.timing === 'beforeSave', steps: def.steps };
+  const seen = new Map<string, StepSegment[]>();
   for (const node of stepNodes(def.steps)) {
     const key = node.step.key;
     if (typeof key === 'string') {
       const first = seen.get(key);
       if (first !== undefined) {
-        w.at(['steps', ...node.segments, 'key'], 'duplicate-step-key', `Step key "${key}" is already used by step ${first} of workflow ${w.name}; keys are unique across the whole workflow (branches included), so steps.${key} names one step — rename this one.`);
-      } else seen.set(key, stepPathText(node.segments));
+        const other = describeStep(def.steps, first, false);
+        w.at(['steps', ...node.segments, 'key'], 'duplicate-step-key', `Step key "${key}" is already used by ${other} of workflow "${w.name}"; keys are unique across the whole workflow (branches included), so steps.${key} names one step — rename this one.`);
+      } else seen.set(key, node.segments);
     }
     checkStep(w, env, node);
   }

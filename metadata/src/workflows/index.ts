@@ -16,6 +16,8 @@ export {
 } from './workflows-schema.js';
 export { STEP_OUTPUTS, type StepOutputProperty } from './step-outputs.js';
 export { stepNodes, runsBefore, earlierSteps, stepPathText, type StepNode, type StepSegment } from './step-tree.js';
+export { describeStep, stepName } from './step-names.js';
+export { isTemplateOperation, templateExpressions, type TemplateExpression } from './json-template.js';
 export { workflowScope, triggerEntity, RECORD_TRIGGERS, UPDATE_TRIGGERS, USER_TRIGGERS, type WorkflowPosition } from './workflow-scope.js';
 export { workflowSites, type TemplateSite, type WorkflowSites } from './workflow-sites.js';
 export { workflowPosition, workflowExpressionScope, workflowVarPaths, checkWorkflowExpression, type WorkflowVarPath } from './workflow-paths.js';

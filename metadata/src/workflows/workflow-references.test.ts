@@ -48,6 +48,28 @@ describe('workflow references to fields', () => {
     expect(validateDocument(doc)).toEqual([]);
   });
 
+  it('finds and rewrites the expressions inside JSON templates (httpRequest body, plugin action inputs)', () => {
+    const doc = workflowsDocument();
+    doc.workflows!.followUp!.steps.push(
+      { key: 'call', type: 'httpRequest', method: 'POST', url: 'https://example.com/hook', body: { stage: { var: 'record.stage' }, deal: { tags: ['won', { var: 'record.stage' }], amount: { var: 'record.amount.amount' } } } },
+      { key: 'score', type: 'pluginAction', action: 'starter-sales.scoreLead', input: { deal: { stage: { var: 'previous.stage' } }, plain: 'stage' } },
+    );
+    expect(findReferences(doc, 'opportunity', 'stage').map((r) => [r.path, r.description])).toEqual([
+      ['/workflows/followUp/condition/==/0/var', 'workflow followUp (condition)'],
+      ['/workflows/followUp/steps/3/body/deal/tags/1/var', 'workflow followUp (step call)'],
+      ['/workflows/followUp/steps/3/body/stage/var', 'workflow followUp (step call)'],
+      ['/workflows/followUp/steps/4/input/deal/stage/var', 'workflow followUp (step score)'],
+      ['/workflows/followUp/trigger/fields/0', 'workflow followUp (trigger fields)'],
+    ]);
+    let next = renameField(renameField(doc, 'stage', 'phase'), 'amount', 'worth');
+    next = rewriteReferences(rewriteReferences(next, 'opportunity', 'stage', 'phase'), 'opportunity', 'amount', 'worth');
+    const [call, score] = next.workflows!.followUp!.steps.slice(3);
+    // Literal keys and texts stay: only the expressions read fields.
+    expect(call).toMatchObject({ body: { stage: { var: 'record.phase' }, deal: { tags: ['won', { var: 'record.phase' }], amount: { var: 'record.worth.amount' } } } });
+    expect(score).toMatchObject({ input: { deal: { stage: { var: 'previous.phase' } }, plain: 'stage' } });
+    expect(validateDocument(next)).toEqual([]);
+  });
+
   it('a removed field still used by a workflow refuses publish with the uses listed', () => {
     const doc = workflowsDocument();
     delete doc.entities.opportunity!.fields.probability;

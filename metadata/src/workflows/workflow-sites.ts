@@ -1,7 +1,8 @@
 /**
  * Every JSON Logic expression and text template of the document's workflows, with the scope it is read in
  * (trigger record, earlier steps) and what it must give. Expression sites join the rules' `expressionSites`,
- * so validation, impact analysis and rename rewriting treat them like every other expression.
+ * so validation, impact analysis and rename rewriting treat them like every other expression. Settings that
+ * build JSON (an httpRequest body, plugin action inputs) are JSON templates: each operation inside is a site.
  */
 import { isRecord, pointer } from '../problems.js';
 import type { Component, ExpressionSite } from '../rules/expression-sites.js';
@@ -9,6 +10,7 @@ import { fieldLogicType } from '../rules/field-logic-type.js';
 import type { LogicType } from '../rules/operations.js';
 import type { AnalysisScope } from '../rules/var-paths.js';
 import type { FieldDefinition, MetadataDocument } from '../types.js';
+import { templateExpressions } from './json-template.js';
 import { earlierSteps, stepNodes, type StepNode } from './step-tree.js';
 import type { WorkflowStep } from './types.js';
 import { triggerEntity, workflowScope, type WorkflowPosition } from './workflow-scope.js';
@@ -42,13 +44,12 @@ const EXPRESSION_PROPERTIES: Partial<Record<WorkflowStep['type'], [string, Logic
   assign: [['user', 'string']],
   createTask: [['assignee', 'any'], ['dueAt', 'dateTime']],
   sendEmail: [['to', 'any']],
-  httpRequest: [['body', 'any']],
   if: [['condition', 'boolean']],
   wait: [['until', 'dateTime']],
 };
 
-/** Expression maps per step type, whose keys name fields of an entity (or plugin inputs). */
-const VALUE_MAPS: Partial<Record<WorkflowStep['type'], string>> = { updateRecord: 'values', createRecord: 'values', updateRelated: 'values', pluginAction: 'input' };
+/** Step types with a `values` map: field name → expression. */
+const VALUE_STEPS: ReadonlySet<string> = new Set(['updateRecord', 'createRecord', 'updateRelated']);
 
 const fieldOf = (doc: MetadataDocument, entity: string | undefined, name: string): FieldDefinition | undefined => {
   const fields = entity !== undefined && isRecord(doc.entities) && isRecord(doc.entities[entity]) ? doc.entities[entity]!.fields : undefined;
@@ -80,13 +81,20 @@ function stepSites(doc: MetadataDocument, name: string, trigger: unknown, node: 
   const add = (path: (string | number)[], expr: unknown, expected: LogicType, what: string) =>
     out.expressions.push({ component, property, path: pointer(...base, ...path), expr, context: 'workflow', entity: entity ?? '', expected, scope, name: what });
   for (const [key, expected] of EXPRESSION_PROPERTIES[type] ?? []) if (key in step) add([key], step[key], expected, `The ${key} of step ${String(step.key)}`);
-  const map = VALUE_MAPS[type];
-  if (map && isRecord(step[map])) {
-    const target = map === 'values' ? valuesEntity(doc, entity, step) : undefined;
-    for (const [field, expr] of Object.entries(step[map] as Record<string, unknown>)) {
+  if (VALUE_STEPS.has(type) && isRecord(step.values)) {
+    const target = valuesEntity(doc, entity, step);
+    for (const [field, expr] of Object.entries(step.values)) {
       const def = fieldOf(doc, target, field);
-      add([map, field], expr, def ? fieldLogicType(def) : 'any', `The value of ${field}`);
+      add(['values', field], expr, def ? fieldLogicType(def) : 'any', `The value of ${field}`);
     }
+  }
+  // JSON templates: the operations inside, each at its own path (`body/deal/tags/1`).
+  const jsonTemplate = (path: (string | number)[], value: unknown, what: string) => {
+    for (const { segments, expr } of templateExpressions(value)) add([...path, ...segments], expr, 'any', segments.length ? `${what} at ${segments.join('.')}` : what);
+  };
+  if (type === 'httpRequest' && 'body' in step) jsonTemplate(['body'], step.body, `The body of step ${String(step.key)}`);
+  if (type === 'pluginAction' && isRecord(step.input)) {
+    for (const [input, value] of Object.entries(step.input)) jsonTemplate(['input', input], value, `The input ${input}`);
   }
   if (isRecord(step.recipients) && 'users' in step.recipients) add(['recipients', 'users'], step.recipients.users, 'any', 'The recipients');
   if (type === 'updateRelated' && 'filter' in step) {

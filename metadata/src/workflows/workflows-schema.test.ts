@@ -40,7 +40,7 @@ describe('the document schema of workflows', () => {
     const wf = followUpWorkflow();
     delete (wf.steps[0] as { title?: string }).title;
     expect(validateDocument(workflowsDocument({ followUp: wf }))).toEqual([
-      { path: '/workflows/followUp/steps/0/title', code: 'required', message: expect.stringMatching(/^Step 0 of workflow followUp is missing "title"\. The task's title\./) },
+      { path: '/workflows/followUp/steps/0/title', code: 'required', message: expect.stringMatching(/^Step "makeTask" of workflow "followUp" is missing "title"\. The task's title\./) },
     ]);
   });
 
@@ -54,7 +54,7 @@ describe('the document schema of workflows', () => {
       ['/workflows/followUp/steps/1/then/1/type', 'invalid-value'],
       ['/workflows/other/trigger/type', 'invalid-value'],
     ]);
-    expect(problems[0]!.message).toMatch(/^Step 0 of workflow followUp has an unknown property "colour"; remove it or use one of "key", "label", "type", "title"/);
+    expect(problems[0]!.message).toMatch(/^Step "makeTask" of workflow "followUp" has an unknown property "colour"; remove it or use one of "key", "label", "type", "title"/);
   });
 
   it('bounds maxDepth and the http timeout', () => {

@@ -40,6 +40,8 @@ const TEMPLATES = new WeakSet<JsonSchema>();
 const mark = (set: WeakSet<JsonSchema>, schema: JsonSchema): JsonSchema => (set.add(schema), schema);
 
 const expression = (title: string, description: string): JsonSchema => mark(EXPRESSIONS, { title, description: `${description} ${CONTEXT}` });
+// A JSON template (json-template.ts): any JSON, with the operations inside evaluated. Listed with the expressions.
+const JSON_TEMPLATE = 'Any JSON value; each JSON Logic operation inside it is evaluated, e.g. {"dealId": {"var": "record.id"}, "tags": ["won", {"var": "record.stage"}]}.';
 const template = (title: string, description: string, required = true): JsonSchema =>
   mark(TEMPLATES, {
     type: 'string',
@@ -193,7 +195,7 @@ export const STEP_TYPES: Readonly<Record<WorkflowStepType, WorkflowTypeInfo>> = 
         method: { enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], title: 'Method', description: 'The HTTP method.' },
         url: template('URL', 'An http or https URL.'),
         headers: { type: 'object', title: 'Headers', description: 'Header name → value (a template).', additionalProperties: mark(TEMPLATES, { type: 'string' }) },
-        body: expression('Body', 'Sent as JSON (not for GET).'),
+        body: mark(EXPRESSIONS, { title: 'Body', description: `Sent as JSON (not for GET). ${JSON_TEMPLATE}` }),
         timeoutMs: { type: 'integer', minimum: 100, maximum: MAX_HTTP_TIMEOUT_MS, title: 'Timeout (ms)', description: `Give up after this many milliseconds (default 10000, at most ${MAX_HTTP_TIMEOUT_MS}).` },
         sign: { type: 'boolean', title: 'Sign', description: 'Adds X-Trellis-Signature: sha256=<HMAC of the body with the workflow\'s secret>.' },
       },
@@ -226,7 +228,7 @@ export const STEP_TYPES: Readonly<Record<WorkflowStepType, WorkflowTypeInfo>> = 
     schema: object(
       {
         action: { type: 'string', pattern: PLUGIN_ACTION_PATTERN, title: 'Action', description: 'The action, as <plugin>.<action>, e.g. "starter-sales.scoreLead".' },
-        input: { type: 'object', title: 'Input', description: `Input name → value, each ${CONTEXT}`, additionalProperties: mark(EXPRESSIONS, {}) },
+        input: { type: 'object', title: 'Input', description: `Input name → value. ${JSON_TEMPLATE}`, additionalProperties: mark(EXPRESSIONS, {}) },
       },
       ['action'],
     ),

@@ -1,11 +1,56 @@
-/** Administration → Mail outbox: the mails Trellis sent (invitations, reset links), so they work without SMTP. */
+/**
+ * Administration → Mail outbox: the mails Trellis sent or will send (invitations, reset links, workflow emails),
+ * each with its delivery — status, attempts, when it was sent, why the last attempt failed — so the links work
+ * without SMTP too.
+ */
 import { formatDateTime, relativeTime } from '../lib/format.js';
 import { useAsync } from '../lib/use-async.js';
 import { EmptyState, ErrorBanner, Spinner } from '../ui/Feedback.js';
 import { Icon } from '../ui/Icon.js';
-import { fetchMailOutbox } from './admin-api.js';
+import { fetchMailOutbox, type OutboxMail } from './admin-api.js';
 import { AdminHeader } from './AdminHeader.js';
 import { splitLinks } from './mail-links.js';
+import { mailStatusText } from './mail-status.js';
+
+/** Status, attempts, sent time and error as terms and definitions; each definition is named by its term. */
+function Delivery({ mail }: { mail: OutboxMail }) {
+  const status = mailStatusText(mail);
+  const id = (what: string) => `mail-${mail.id}-${what}`;
+  return (
+    <dl className="mail-delivery" aria-label="Delivery">
+      <div>
+        <dt id={id('status')}>Status</dt>
+        <dd aria-labelledby={id('status')}>
+          <span className={`chip ${status.tone}`} title={status.hint || undefined}>
+            {status.label}
+          </span>
+        </dd>
+      </div>
+      <div>
+        <dt id={id('attempts')}>Attempts</dt>
+        <dd aria-labelledby={id('attempts')}>{mail.attempts}</dd>
+      </div>
+      <div>
+        <dt id={id('sent')}>Sent</dt>
+        <dd aria-labelledby={id('sent')}>
+          {mail.sentAt ? (
+            <time dateTime={mail.sentAt} title={formatDateTime(mail.sentAt)}>
+              {relativeTime(mail.sentAt)}
+            </time>
+          ) : (
+            <span className="muted">Not yet</span>
+          )}
+        </dd>
+      </div>
+      {mail.error && (
+        <div className="mail-error">
+          <dt id={id('error')}>{mail.status === 'failed' ? 'Error' : 'Last error'}</dt>
+          <dd aria-labelledby={id('error')}>{mail.error}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
 
 export function MailOutboxPage() {
   const mails = useAsync(() => fetchMailOutbox(50), []);
@@ -13,7 +58,7 @@ export function MailOutboxPage() {
     <div className="page">
       <AdminHeader
         title="Mail outbox"
-        subtitle="The newest mails Trellis sent: invitations and password reset links. Without a mail server, pass the links on from here."
+        subtitle="The newest mails Trellis sent or will send: invitations, password reset links and workflow emails, with their delivery. Without a mail server, pass the links on from here."
         action={
           <button type="button" className="btn" onClick={mails.reload}>
             <Icon name="restore" /> Refresh
@@ -44,6 +89,7 @@ export function MailOutboxPage() {
                 </span>
               </div>
             </header>
+            <Delivery mail={m} />
             <p className="mail-body">
               {splitLinks(m.body).map((part, i) =>
                 part.href ? (

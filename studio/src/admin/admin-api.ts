@@ -59,6 +59,13 @@ export interface OutboxMail {
   subject: string;
   body: string;
   createdAt: string;
+  /** pending (not sent yet, or no mail transport configured), sent, or failed (gave up); a string for newer servers. */
+  status: string;
+  /** Delivery attempts so far. */
+  attempts: number;
+  sentAt: string | null;
+  /** Why the last attempt failed. */
+  error: string | null;
 }
 
 export interface UserInput {
@@ -142,4 +149,4 @@ export const fetchSecurityLog = async (filter: { kind?: string | null; userId?: 
   ).securityLog;
 
 export const fetchMailOutbox = async (first = 20): Promise<OutboxMail[]> =>
-  (await request<{ mailOutbox: OutboxMail[] }>(`query MailOutbox($first: Int) { mailOutbox(first: $first) { id to subject body createdAt } }`, { first })).mailOutbox;
+  (await request<{ mailOutbox: OutboxMail[] }>(`query MailOutbox($first: Int) { mailOutbox(first: $first) { id to subject body createdAt status attempts sentAt error } }`, { first })).mailOutbox;
