@@ -87,4 +87,12 @@ describe('starter-sales pack', () => {
     }
     expect(access).toMatchObject({ manageMetadata: false, manageUsers: false });
   });
+
+  it('ships an active reminder workflow: a task for the owner a week before an open deal closes', () => {
+    expect(metadata.workflows?.['closingSoon']).toMatchObject({
+      trigger: { type: 'dateRelative', entity: 'opportunity', field: 'closeDate', offset: { amount: 7, unit: 'days' }, direction: 'before' },
+      steps: [{ type: 'createTask', dueAt: { var: 'record.closeDate' } }],
+    });
+    expect(metadata.workflows?.['closingSoon']?.active).not.toBe(false);
+  });
 });

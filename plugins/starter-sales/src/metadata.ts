@@ -109,6 +109,23 @@ export const metadata: MetadataDocument = {
       },
     },
   },
+  workflows: {
+    closingSoon: {
+      label: 'Closing soon reminder',
+      description: 'A week before an open deal’s close date, its owner gets a task to close it (or move the date).',
+      trigger: { type: 'dateRelative', entity: 'opportunity', field: 'closeDate', offset: { amount: 7, unit: 'days' }, direction: 'before' },
+      condition: { '!': { in: [{ var: 'record.stage' }, ['won', 'lost']] } },
+      steps: [
+        {
+          key: 'closeTask',
+          type: 'createTask',
+          title: 'Close {{record.name}} by {{record.closeDate}}',
+          description: 'The close date is a week away. Win it, or move the close date if it slipped.',
+          dueAt: { var: 'record.closeDate' },
+        },
+      ],
+    },
+  },
   roles: {
     salesRep: {
       label: 'Sales rep',
