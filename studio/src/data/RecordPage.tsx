@@ -4,11 +4,12 @@
  * What the person may do comes from their roles (the buttons follow it); whether they may change THIS record the
  * server decides, and its FORBIDDEN answer is shown in place.
  */
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { withDefaultValues, type FieldError } from '@trellis/runtime';
 import { useMetadata } from '../app/metadata-context.js';
 import { href, navigate, useBeforeUnload } from '../app/router.js';
 import { GraphQLRequestError, recordsClient } from '../api/graphql-client.js';
+import type { WorkflowButton, WorkflowRun } from '../api/workflows-api.js';
 import {
   buildCreateMutation,
   buildDeleteMutation,
@@ -37,6 +38,7 @@ import { OwnershipFields, ownershipInput, type Ownership } from './OwnershipFiel
 import { useAccess, useDataDocument } from './use-access.js';
 import { entityHasWorkflows } from './record-workflows.js';
 import { RecordWorkflowButtons } from './RecordWorkflowButtons.js';
+import { runPath } from '../workflows-runs/run-status.js';
 
 const RecordHistory = lazy(() => import('./RecordHistory.js').then((m) => ({ default: m.RecordHistory })));
 const ShareDialog = lazy(() => import('./ShareDialog.js').then((m) => ({ default: m.ShareDialog })));
@@ -94,12 +96,23 @@ function RecordView({ entityName, id, prefill }: Props) {
   /** The record as last saved here, so "Discard changes" goes back to it rather than to the first load. */
   const [baseline, setBaseline] = useState<Loaded | null>(null);
   useBeforeUnload(dirty);
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
 
   const fields = writableFields(entity);
   const display = displayFieldOf(entity);
   // Read-only values (auto-numbers) are fetched to be shown; toRecordInput never sends them.
   const system = (['owner', 'team'] as const).filter((f) => ownerAccess[f] !== 'hidden');
   const selected = [...new Set([...fields, ...readOnlyFields(entity), ...(display ? [display] : []), ...system])];
+
+  const readRecord = async (recordId: string): Promise<Loaded> => {
+    const op = buildRecordQuery(doc, entityName, selected, recordId);
+    const data = await recordsClient.request<Record<string, Record<string, unknown> | null>>(op.query, op.variables);
+    const node = data[entityName];
+    if (!node) return { values: {}, labels: {}, node: null };
+    const { values, labels } = fromRecordNode(doc, entityName, node);
+    return { values, labels, node };
+  };
 
   const loaded = useAsync<Loaded>(async () => {
     if (!id) {
@@ -110,13 +123,25 @@ function RecordView({ entityName, id, prefill }: Props) {
       });
       return { values, labels: {}, node: null };
     }
-    const op = buildRecordQuery(doc, entityName, selected, id);
-    const data = await recordsClient.request<Record<string, Record<string, unknown> | null>>(op.query, op.variables);
-    const node = data[entityName];
-    if (!node) return { values: {}, labels: {}, node: null };
-    const { values, labels } = fromRecordNode(doc, entityName, node);
-    return { values, labels, node };
+    return readRecord(id);
   }, [doc, entityName, id]);
+
+  /**
+   * A manual workflow started here stopped: show what it changed (the form would otherwise keep the old values,
+   * and saving it would undo the workflow's changes). Unsaved edits are kept; "Discard changes" then shows them.
+   */
+  const runStopped = async (run: WorkflowRun, button: WorkflowButton) => {
+    const link = { label: 'View run', href: href(runPath(run.id)) };
+    if (run.status === 'dead') toast(`“${button.label}” failed${run.error ? `: ${run.error.message}` : ''}`, 'error', link);
+    if (!id) return;
+    const fresh = await readRecord(id).catch(() => null);
+    const shown = (baseline ?? loaded.data)?.node;
+    if (!fresh?.node || String(fresh.node.updatedAt) === String(shown?.updatedAt)) return;
+    setBaseline(fresh);
+    setTitle(recordLabel(doc, entityName, fresh.node));
+    if (dirtyRef.current) toast(`“${button.label}” changed this ${entity.label.toLowerCase()}: discard your changes to see its new values.`, 'info', link);
+    else setFormKey((k) => k + 1);
+  };
 
   const save = async (values: Values): Promise<FieldError[] | void> => {
     setSaving(true);
@@ -188,7 +213,7 @@ function RecordView({ entityName, id, prefill }: Props) {
         </div>
         {id && node && (
           <div className="page-actions">
-            <RecordWorkflowButtons entityName={entityName} id={id} onStarted={() => setRunsStarted((n) => n + 1)} />
+            <RecordWorkflowButtons entityName={entityName} id={id} onStarted={() => setRunsStarted((n) => n + 1)} onStopped={(run, button) => void runStopped(run, button)} />
             <a className="btn btn-ghost" href="#record-history" onClick={(e) => { e.preventDefault(); document.getElementById('record-history')?.scrollIntoView({ behavior: 'smooth' }); }}>
               <Icon name="history" /> History
             </a>

@@ -1,11 +1,15 @@
-/** The steps a run executed, in order (a retried step once per attempt): status, duration in ms, input, output, error. */
+/**
+ * The steps a run executed, in order (a retried step once per try, numbered over the whole run): status, duration
+ * in ms, input, output, error. A failed try records no input or output, so it shows just its error.
+ */
 import type { WorkflowStepRun } from '../api/workflows-api.js';
 import { useDateTime } from '../lib/use-date-time.js';
-import { prettyJson } from './run-status.js';
+import { prettyJson, tryNumbers } from './run-status.js';
 
 export function StepRunList({ steps }: { steps: WorkflowStepRun[] }) {
   const formatDateTime = useDateTime();
   if (steps.length === 0) return <p className="muted">No step has run yet.</p>;
+  const tries = tryNumbers(steps);
   return (
     <ol className="step-runs" aria-label="Steps">
       {steps.map((step, i) => (
@@ -17,7 +21,7 @@ export function StepRunList({ steps }: { steps: WorkflowStepRun[] }) {
             <span className="muted small">{step.type}</span>
             <span className={step.status === 'succeeded' ? 'chip chip-green' : 'chip chip-red'}>{step.status === 'succeeded' ? 'Succeeded' : 'Failed'}</span>
             <span className="step-run-meta muted small">
-              Attempt {step.attempt} · <time dateTime={step.startedAt}>{formatDateTime(step.startedAt)}</time> ·{' '}
+              Try {tries[i]} · <time dateTime={step.startedAt}>{formatDateTime(step.startedAt)}</time> ·{' '}
               <span className="step-run-duration">{step.durationMs.toLocaleString()} ms</span>
             </span>
           </header>
@@ -26,10 +30,12 @@ export function StepRunList({ steps }: { steps: WorkflowStepRun[] }) {
               {step.error}
             </p>
           )}
-          <div className="step-run-data">
-            <DataBlock title="Input" value={step.input} />
-            <DataBlock title="Output" value={step.output} />
-          </div>
+          {(step.status === 'succeeded' || step.input != null || step.output != null) && (
+            <div className="step-run-data">
+              <DataBlock title="Input" value={step.input} />
+              <DataBlock title="Output" value={step.output} />
+            </div>
+          )}
         </li>
       ))}
     </ol>

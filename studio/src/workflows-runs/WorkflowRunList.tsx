@@ -12,7 +12,7 @@ import { useDateTime } from '../lib/use-date-time.js';
 import { EmptyState, ErrorBanner, Spinner } from '../ui/Feedback.js';
 import { RunActions } from './RunActions.js';
 import { RunStatusChip } from './RunStatusChip.js';
-import { formatDuration, runDurationMs, runPath, triggerLabel } from './run-status.js';
+import { formatDuration, runDurationMs, runErrorText, runPath, stepLabel, triggerLabel } from './run-status.js';
 import { useRunPages } from './use-run-pages.js';
 
 export interface WorkflowRunListProps {
@@ -103,9 +103,10 @@ export function WorkflowRunList({ workflow, entity, recordId, status, onRunChang
                 )}
                 <td className="run-status-cell">
                   <RunStatusChip status={run.status} />
-                  {run.error && <p className="run-error-text">{run.error.message}</p>}
+                  {run.error && <p className="run-error-text">{runErrorText(run.error, run.error.stepKey && stepLabel(doc, run.workflow, run.error.stepKey))}</p>}
                 </td>
-                <td className="num">{run.attempts}</td>
+                {/* Failed tries of the current step: 0 once a step succeeds, so a finished run shows none. */}
+                <td className="num">{run.attempts || <span className="muted">—</span>}</td>
                 <td className="num">{formatDuration(runDurationMs(run)) || <span className="muted">—</span>}</td>
                 {me.manageMetadata && (
                   <td className="actions-col run-actions-col">

@@ -13,7 +13,8 @@ import { usePoll } from '../lib/use-poll.js';
 import { EmptyState, ErrorBanner, Spinner } from '../ui/Feedback.js';
 import { RunActions } from './RunActions.js';
 import { RunStatusChip } from './RunStatusChip.js';
-import { formatDuration, isUnfinished, runDurationMs, statusText, triggerLabel } from './run-status.js';
+import { useDirectory } from '../api/directory-api.js';
+import { formatDuration, isUnfinished, runActorText, runDurationMs, statusText, stepLabel, triggerLabel } from './run-status.js';
 import { StepRunList } from './StepRunList.js';
 
 export const RUN_REFRESH_MS = 2000;
@@ -47,8 +48,18 @@ export function WorkflowRunPage({ id }: { id: string }) {
 
 function RunView({ run, onChanged, manage }: { run: WorkflowRunDetail; onChanged: () => void; manage: boolean }) {
   const { doc } = useMetadata();
+  const directory = useDirectory();
   const duration = runDurationMs(run);
   const title = run.workflowLabel ?? run.workflow;
+  // The failed step as the run's own version labels it (its step rows), else as the current document does.
+  const failedStep = run.error?.stepKey
+    ? (run.steps.find((s) => s.key === run.error!.stepKey)?.label ?? stepLabel(doc, run.workflow, run.error.stepKey))
+    : undefined;
+  const actor = !run.actor
+    ? undefined
+    : !directory && run.actor.startsWith('user:')
+      ? '…'
+      : runActorText(run.actor, { user: (id) => directory?.userName(id), workflow: (name) => doc.workflows?.[name]?.label });
   return (
     <>
       <header className="page-header">
@@ -64,7 +75,7 @@ function RunView({ run, onChanged, manage }: { run: WorkflowRunDetail; onChanged
         <div className="banner banner-error run-error" role="alert">
           <div className="banner-text">
             <strong>
-              {run.error.stepKey ? `Step “${run.error.stepKey}” failed` : 'The run failed'}
+              {failedStep ? `Step “${failedStep}” failed` : 'The run failed'}
               {run.error.code && <code className="run-error-code"> {run.error.code}</code>}
             </strong>
             <p className="run-error-text">{run.error.message}</p>
@@ -103,9 +114,13 @@ function RunView({ run, onChanged, manage }: { run: WorkflowRunDetail; onChanged
               <Time value={run.runAt} />
             </Item>
           )}
-          <Item term="Attempts">{run.attempts}</Item>
+          {run.attempts > 0 && <Item term="Failed tries">{run.attempts}</Item>}
           <Item term="Depth">{run.depth}</Item>
-          {run.actor && <Item term="Caused by">{run.actor}</Item>}
+          {run.actor && (
+            <Item term="Caused by">
+              <span title={run.actor}>{actor}</span>
+            </Item>
+          )}
           <Item term="Run id">
             <code>{run.id}</code>
           </Item>

@@ -2,6 +2,7 @@
  * Studio → Runs: every workflow run of the workspace, filtered by status (`?status=dead` is the dead-letter view:
  * failed runs with "Retry" and "Cancel run") and optionally by workflow (`?workflow=`), with a count per status.
  */
+import { useState } from 'react';
 import { fetchWorkflowRunCounts, RUN_STATUSES, type WorkflowRunStatus } from '../api/workflows-api.js';
 import { AdminHeader } from '../admin/AdminHeader.js';
 import { href, useRoute } from '../app/router.js';
@@ -16,6 +17,12 @@ export function WorkflowRunsPage() {
   const workflow = route.query.get('workflow') || undefined;
   const counts = useAsync(() => fetchWorkflowRunCounts(workflow), [workflow]);
   const deadLetter = statuses.length === 1 && statuses[0] === 'dead';
+  /** Bumped by "Refresh": the list loads again with the counts (a finished list does not poll). */
+  const [refreshed, setRefreshed] = useState(0);
+  const refresh = () => {
+    counts.reload();
+    setRefreshed((n) => n + 1);
+  };
 
   const linkTo = (status?: WorkflowRunStatus) => {
     const query = new URLSearchParams();
@@ -37,8 +44,8 @@ export function WorkflowRunsPage() {
             : `Every run of ${workflow ? `the workflow “${workflow}”` : 'the workflows'}, newest first: trigger, version, status and each step.`
         }
         action={
-          <button type="button" className="btn" onClick={counts.reload}>
-            <Icon name="restore" /> Refresh counts
+          <button type="button" className="btn" onClick={refresh}>
+            <Icon name="restore" /> Refresh
           </button>
         }
       />
@@ -54,7 +61,7 @@ export function WorkflowRunsPage() {
       </nav>
       {counts.error && <p className="field-error">Cannot load the counts: {counts.error.message}</p>}
       <WorkflowRunList
-        key={`${statuses.join()}|${workflow ?? ''}`}
+        key={`${statuses.join()}|${workflow ?? ''}|${refreshed}`}
         workflow={workflow}
         status={statuses.length ? statuses : undefined}
         onRunChanged={counts.reload}

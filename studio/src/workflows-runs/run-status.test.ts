@@ -1,4 +1,19 @@
-import { canCancel, canRetry, formatDuration, isUnfinished, parseStatusFilter, prettyJson, runDurationMs, statusText, triggerLabel } from './run-status.js';
+import type { MetadataDocument } from '@trellis/metadata';
+import {
+  canCancel,
+  canRetry,
+  formatDuration,
+  isUnfinished,
+  parseStatusFilter,
+  prettyJson,
+  runActorText,
+  runDurationMs,
+  runErrorText,
+  statusText,
+  stepLabel,
+  triggerLabel,
+  tryNumbers,
+} from './run-status.js';
 
 describe('run statuses', () => {
   it('shows a dead run as "Failed" with a dead-letter hint', () => {
@@ -52,5 +67,46 @@ describe('run formatting', () => {
     expect(prettyJson('text')).toBe('text');
     expect(prettyJson(null)).toBe('');
     expect(prettyJson(0)).toBe('0');
+  });
+});
+
+describe('run errors, actors and tries', () => {
+  const doc = {
+    entities: {},
+    workflows: {
+      push: {
+        label: 'Push',
+        trigger: { type: 'webhook' },
+        steps: [{ key: 'check', type: 'if', condition: true, then: [{ key: 'callCrm', label: 'Send to the CRM', type: 'httpRequest', method: 'POST', url: 'https://crm.example' }] }],
+      },
+    },
+  } as unknown as MetadataDocument;
+
+  it('names a step by its label, also inside a branch, else by its key', () => {
+    expect(stepLabel(doc, 'push', 'callCrm')).toBe('Send to the CRM');
+    expect(stepLabel(doc, 'push', 'check')).toBe('check');
+    expect(stepLabel(doc, 'gone', 'callCrm')).toBe('callCrm');
+  });
+
+  it('prefixes an error with the step that failed unless the message already names it', () => {
+    expect(runErrorText({ message: 'POST https://crm.example answered 500', stepKey: 'callCrm' }, 'Send to the CRM')).toBe(
+      'Step “Send to the CRM”: POST https://crm.example answered 500',
+    );
+    expect(runErrorText({ message: 'Step "Send" (httpRequest, setting "url"): bad', stepKey: 'callCrm' }, 'Send')).toBe('Step "Send" (httpRequest, setting "url"): bad');
+    expect(runErrorText({ message: 'Loop guard', code: 'LOOP_GUARD' })).toBe('Loop guard');
+  });
+
+  it('says who started a run in words', () => {
+    const names = { user: (id: string) => (id === 'u1' ? 'Ada Lovelace' : undefined), workflow: (n: string) => (n === 'push' ? 'Push' : undefined) };
+    expect(runActorText('user:u1', names)).toBe('Ada Lovelace');
+    expect(runActorText('user:u2', names)).toBe('A former user');
+    expect(runActorText('workflow:push', names)).toBe('Workflow “Push”');
+    expect(runActorText('workflow:old', names)).toBe('Workflow “old”');
+    expect(runActorText('system:webhook', names)).toBe('A webhook call');
+    expect(runActorText('apiKey:k', names)).toBe('An API key');
+  });
+
+  it('counts the tries of each step over the whole run (a retry restarts the server’s attempt count)', () => {
+    expect(tryNumbers([{ key: 'a' }, { key: 'a' }, { key: 'a' }, { key: 'b' }])).toEqual([1, 2, 3, 1]);
   });
 });

@@ -1,5 +1,7 @@
 /** How run statuses, triggers and durations read in the studio (pure: shared by the run list, page and tests). */
-import type { WorkflowRun, WorkflowRunStatus } from '../api/workflows-api.js';
+import type { MetadataDocument } from '@trellis/metadata';
+import { walkSteps } from '@trellis/runtime';
+import type { WorkflowRun, WorkflowRunError, WorkflowRunStatus, WorkflowStepRun } from '../api/workflows-api.js';
 
 interface StatusText {
   label: string;
@@ -87,4 +89,43 @@ export function parseStatusFilter(value: string | null): WorkflowRunStatus[] {
     .split(',')
     .map((s) => s.trim())
     .filter((s): s is WorkflowRunStatus => s in STATUS_TEXT);
+}
+
+/** The label of a workflow's step in `doc` (branches included), or its key when unknown (renamed, removed). */
+export function stepLabel(doc: MetadataDocument, workflow: string, stepKey: string): string {
+  const found = walkSteps(doc.workflows?.[workflow]?.steps ?? []).find((s) => s.step.key === stepKey);
+  return found?.step.label || stepKey;
+}
+
+/**
+ * A run's error as one line naming the step that failed: `Step “Send to the CRM”: POST … answered 500`. Step
+ * errors of the server already start with `Step "…"`; transient ones (HTTP 5xx, timeouts) do not.
+ */
+export function runErrorText(error: WorkflowRunError, label?: string): string {
+  if (!error.stepKey || /^Step "/.test(error.message)) return error.message;
+  return `Step “${label ?? error.stepKey}”: ${error.message}`;
+}
+
+/** Who started a run, readably: a user's name, "Workflow “Other”", "A webhook call" (actor `kind:id`). */
+export function runActorText(actor: string, names: { user: (id: string) => string | undefined; workflow: (name: string) => string | undefined }): string {
+  const [kind, ...rest] = actor.split(':');
+  const id = rest.join(':');
+  if (kind === 'user') return names.user(id) ?? 'A former user';
+  if (kind === 'apiKey') return 'An API key';
+  if (kind === 'workflow') return `Workflow “${names.workflow(id) ?? id}”`;
+  if (kind === 'system') return id === 'webhook' ? 'A webhook call' : 'Trellis';
+  return actor;
+}
+
+/**
+ * Each step row's try number, counted per step over the whole run: the server restarts its attempt count when
+ * a person retries a dead run, which would read "Attempt 1, 2, 1".
+ */
+export function tryNumbers(steps: Pick<WorkflowStepRun, 'key'>[]): number[] {
+  const seen = new Map<string, number>();
+  return steps.map((s) => {
+    const n = (seen.get(s.key) ?? 0) + 1;
+    seen.set(s.key, n);
+    return n;
+  });
 }
