@@ -17,7 +17,7 @@ import { RecordService } from '../records/record.service.js';
 import { Notification, Task } from './inbox.types.js';
 import { NotificationsService } from './notifications.service.js';
 import { creatorNames } from './creator-names.js';
-import { recordLabels } from './record-labels.js';
+import { recordLabels } from '../records/record-labels.js';
 import { MAX_TASK_DESCRIPTION, MAX_TASK_TITLE, TasksService, type TaskRow, type TaskStatusFilter } from './tasks.service.js';
 import { DatabaseService } from '../database/database.service.js';
 

@@ -304,8 +304,8 @@ describe('permissions', () => {
     const started = await rep.metadata<{ runWorkflow: { id: string } }>(`mutation($id: ID) { runWorkflow(workflow: "press", recordId: $id) { id } }`, { id: own });
     expect(started.errors).toBeUndefined();
     await settledRuns(app.pool, 'press', 1);
-    const mine = await rep.metadata<{ workflowRuns: { runs: { id: string; status: string }[] } }>(`query($id: ID) { workflowRuns(recordId: $id) { runs { id status } } }`, { id: own });
-    expect(mine.data!.workflowRuns.runs).toEqual([{ id: started.data!.runWorkflow.id, status: 'succeeded' }]);
+    const mine = await rep.metadata<{ workflowRuns: { runs: { id: string; status: string }[] } }>(`query($id: ID) { workflowRuns(recordId: $id) { runs { id status recordLabel } } }`, { id: own });
+    expect(mine.data!.workflowRuns.runs).toEqual([{ id: started.data!.runWorkflow.id, status: 'succeeded', recordLabel: 'Mine' }]);
     const detail = await rep.metadata<{ workflowRun: { id: string } }>(RUN, { id: started.data!.runWorkflow.id });
     expect(detail.data!.workflowRun.id).toBe(started.data!.runWorkflow.id);
     const code = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions?.['code'];

@@ -11,6 +11,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { DatabaseService } from '../database/database.service.js';
 import { MetadataStoreService } from '../metadata-store/metadata-store.service.js';
 import { badUserInput, notFound } from '../records/record-errors.js';
+import { recordLabels } from '../records/record-labels.js';
 import { RecordService } from '../records/record.service.js';
 import { isUuid } from '../records/compile-filter.js';
 import type { RunStatus } from './run-store.js';
@@ -91,7 +92,7 @@ export class WorkflowRunsService {
       `SELECT ${RUN_COLUMNS} FROM "trellis"."workflow_run" WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${values.length}`,
       values,
     );
-    return { runs: rows.slice(0, first).map(toRun), hasMore: rows.length > first };
+    return { runs: await this.labelled(ctx, rows.slice(0, first).map(toRun)), hasMore: rows.length > first };
   }
 
   /** One run; null when there is none (or it is not one the caller may see). */
@@ -107,7 +108,14 @@ export class WorkflowRunsService {
       if (!row.entity || !row.record_id) await requireCapability(this.store, ctx, 'manageMetadata');
       else await this.assertReadable(ctx, row.entity, row.record_id);
     }
-    return toRun(row);
+    return (await this.labelled(ctx, [toRun(row)]))[0]!;
+  }
+
+  /** The runs with their records' display values, read as the caller (a record they may not read has none). */
+  private async labelled(ctx: RequestContext, runs: WorkflowRun[]): Promise<WorkflowRun[]> {
+    const labels = await recordLabels(this.records, ctx, runs);
+    for (const run of runs) run.recordLabel = labels.get(`${run.entity}:${run.recordId}`) ?? null;
+    return runs;
   }
 
   /** The run's step history, oldest first, with the labels of its definition snapshot. */

@@ -25,6 +25,7 @@ export class WorkflowRun {
   @Field() triggerType!: string;
   @Field(() => String, { nullable: true }) entity!: string | null;
   @Field(() => ID, { nullable: true }) recordId!: string | null;
+  @Field(() => String, { nullable: true, description: "The record's display value, when the caller may read it." }) recordLabel?: string | null;
   @Field({ description: 'queued | running | waiting | succeeded | dead | cancelled' }) status!: string;
   @Field(() => JSONScalar, { nullable: true, description: '{ message, stepKey?, code? } of the last failure.' }) error!: unknown;
   @Field(() => Int, { description: 'Failed tries of the current step.' }) attempts!: number;

@@ -38,6 +38,8 @@ export interface WorkflowRun {
   triggerType: string;
   entity: string | null;
   recordId: string | null;
+  /** The record's display value (absent when the reader may not see it). */
+  recordLabel: string | null;
   status: WorkflowRunStatus;
   error: WorkflowRunError | null;
   attempts: number;
@@ -121,7 +123,7 @@ export interface RunFilter {
 }
 
 const RUN_FIELDS =
-  'id workflow workflowLabel version triggerType entity recordId status error attempts depth createdAt startedAt finishedAt runAt actor';
+  'id workflow workflowLabel version triggerType entity recordId recordLabel status error attempts depth createdAt startedAt finishedAt runAt actor';
 const STEP_FIELDS = 'key type label attempt status input output error startedAt durationMs';
 const WEBHOOK_FIELDS = 'url secret';
 

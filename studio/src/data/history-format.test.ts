@@ -44,6 +44,12 @@ describe('record history in words', () => {
     expect(text.changes[2].toRef).toEqual({ entity: 'company', id: 'c1' });
   });
 
+  it('names a workflow author by its label, once', () => {
+    const doc = { ...salesDoc(), workflows: { markWon: { label: 'Mark as won', trigger: { type: 'manual' as const, entity: 'opportunity' }, steps: [] } } };
+    const text = describeHistoryEntry(doc, 'opportunity', entry({ actor: 'workflow:markWon', actorName: null, source: 'workflow', changes: { stage: { from: 'new', to: 'won' } } }));
+    expect(text).toMatchObject({ who: 'workflow “Mark as won”', source: '' });
+  });
+
   it('leaves out fields whose value did not change and the timestamps the server sets', () => {
     const text = describeHistoryEntry(salesDoc(), 'opportunity', entry({ action: 'create', changes: { name: { from: null, to: 'Big deal' }, stage: { from: 'new', to: 'new' }, createdAt: { from: null, to: 'x' } } }));
     expect(text.title).toBe('Created');
@@ -51,7 +57,9 @@ describe('record history in words', () => {
   });
 
   it('tells who acted when the server gave no name', () => {
-    expect(actorText({ actor: 'workflow:assignLeads', actorName: null })).toBe('Workflow assignLeads');
+    expect(actorText({ actor: 'workflow:assignLeads', actorName: null })).toBe('workflow “assignLeads”');
+    const withWorkflow = { entities: {}, workflows: { assignLeads: { label: 'Assign leads', trigger: { type: 'webhook' as const }, steps: [] } } };
+    expect(actorText({ actor: 'workflow:assignLeads', actorName: null }, undefined, withWorkflow)).toBe('workflow “Assign leads”');
     expect(actorText({ actor: 'user:u2', actorName: null }, names)).toBe('Grace Hopper');
     expect(actorText({ actor: 'user:gone', actorName: null }, names)).toBe('A former user');
     expect(actorText({ actor: 'system:publish', actorName: null })).toBe('Trellis');

@@ -63,14 +63,14 @@ const SOURCES: Record<string, string> = {
 };
 const SERVER_SET = new Set(['id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy']);
 
-/** "Ada Lovelace", "API key “Sync”", "Workflow assignLeads", or the raw label when nothing better is known. */
-export function actorText(change: Pick<RecordChange, 'actor' | 'actorName'>, names?: Names): string {
+/** "Ada Lovelace", "API key “Sync”", "workflow “Assign leads”", or the raw label when nothing better is known. */
+export function actorText(change: Pick<RecordChange, 'actor' | 'actorName'>, names?: Names, doc?: MetadataDocument): string {
   if (change.actorName) return change.actorName;
   const [kind, ...rest] = change.actor.split(':');
   const id = rest.join(':');
   if (kind === 'user') return names?.user(id) ?? 'A former user';
   if (kind === 'apiKey') return 'An API key';
-  if (kind === 'workflow') return `Workflow ${id}`;
+  if (kind === 'workflow') return `workflow “${doc?.workflows?.[id]?.label ?? id}”`;
   if (kind === 'system') return 'Trellis';
   return change.actor;
 }
@@ -141,8 +141,9 @@ export function describeHistoryEntry(doc: MetadataDocument, entityName: string, 
     at: change.at,
     action: change.action,
     title: TITLES[change.action] ?? change.action,
-    who: actorText(change, names),
-    source: SOURCES[change.source] ?? change.source,
+    who: actorText(change, names, doc),
+    // "by workflow “X” by a workflow" says it twice: the workflow actor names the source already.
+    source: change.source === 'workflow' && change.actor.startsWith('workflow:') && !change.actorName ? '' : (SOURCES[change.source] ?? change.source),
     changes,
   };
 }

@@ -94,7 +94,7 @@ export function WorkflowRunList({ workflow, entity, recordId, status, onRunChang
                   <td>
                     {run.entity && run.recordId ? (
                       <a className="ref-link" href={href(`/data/${run.entity}/${run.recordId}`)}>
-                        {doc.entities[run.entity]?.label ?? run.entity} {run.recordId.slice(0, 8)}
+                        {run.recordLabel ?? `${doc.entities[run.entity]?.label ?? run.entity} ${run.recordId.slice(0, 8)}`}
                       </a>
                     ) : (
                       <span className="muted">—</span>

@@ -96,7 +96,7 @@ function RunView({ run, onChanged, manage }: { run: WorkflowRunDetail; onChanged
             <Item term="Record">
               {run.recordId ? (
                 <a href={href(`/data/${run.entity}/${run.recordId}`)}>
-                  {doc.entities[run.entity]?.label ?? run.entity} {run.recordId}
+                  {doc.entities[run.entity]?.label ?? run.entity} {run.recordLabel ? `“${run.recordLabel}”` : run.recordId}
                 </a>
               ) : (
                 doc.entities[run.entity]?.label ?? run.entity

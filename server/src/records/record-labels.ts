@@ -4,7 +4,7 @@
  */
 import { displayFieldOf, formatValue } from '@trellis/runtime';
 import type { RequestContext } from '../common/request-context.js';
-import type { RecordService } from '../records/record.service.js';
+import type { RecordService } from './record.service.js';
 
 const MAX_PER_ENTITY = 500;
 
