@@ -6,6 +6,7 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { PLATFORM_SCHEMA, platformEntities, platformMigrations } from './platform-schema.js';
+import { inPoolTransaction } from './pool-transaction.js';
 
 /**
  * Connection settings every session gets (pool clients and dedicated LISTEN clients). Record statements are
@@ -73,20 +74,7 @@ export class DatabaseService implements OnApplicationShutdown {
 
   /** Runs `work` in one transaction on a pooled client: COMMIT on success, ROLLBACK on throw. */
   async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      // A client whose ROLLBACK fails is in an unknown state: destroy it rather than return it to the pool.
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    return inPoolTransaction(this.pool, work);
   }
 
   async onApplicationShutdown(): Promise<void> {

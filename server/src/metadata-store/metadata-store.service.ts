@@ -19,9 +19,10 @@ import type { PoolClient } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { apiError } from '../common/errors.js';
 import { actorLabel, type RequestContext } from '../common/request-context.js';
+import type { ChannelListener } from '../database/channel-listener.js';
 import { DatabaseService } from '../database/database.service.js';
 import { viewProblems } from '../rules/view-problems.js';
-import { MetadataChangeListener, type MetadataNotification } from './metadata-change-listener.js';
+import { metadataChangeListener, type MetadataNotification } from './metadata-change-listener.js';
 import { MetadataVersionEntity } from './metadata-version.entity.js';
 import { readSetAsideInventory } from './set-aside-inventory.js';
 import {
@@ -48,7 +49,7 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
   private readonly cache = new Map<string, PublishedVersion>();
   private readonly loading = new Map<string, Promise<PublishedVersion>>();
   private readonly listeners = new Set<PublishListener>();
-  private changeListener?: MetadataChangeListener;
+  private changeListener?: ChannelListener;
   private beforeStep?: BeforeStepHook;
   private readonly stepExecutors = new Map<string, PlanStepExecutor>();
   private readonly documentChecks: DocumentCheck[] = [];
@@ -57,7 +58,7 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
   constructor(private readonly database: DatabaseService) {}
 
   async onModuleInit(): Promise<void> {
-    this.changeListener = new MetadataChangeListener(
+    this.changeListener = metadataChangeListener(
       () => this.database.connectDedicated(),
       (notification) => void this.onRemoteChange(notification),
       (error) => this.logger.warn(`metadata change listener: ${String(error)}`),

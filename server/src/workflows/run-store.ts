@@ -6,6 +6,7 @@
 import type { WorkflowDefinition } from '@trellis/metadata';
 import type { WorkflowContext } from '@trellis/runtime';
 import type pg from 'pg';
+import { inPoolTransaction } from '../database/pool-transaction.js';
 import { quoteLiteral } from '../records/sql.js';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -116,39 +117,35 @@ export async function claimRuns(
   now: Date,
   leaseMs: number,
 ): Promise<RunRow[]> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    // Claims of one workspace take turns, so the count of running runs cannot change under a claim.
-    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${quoteLiteral(`trellis.workflow-claim:${workspace}`)}, 0))`);
-    const { rows } = await client.query<RunRow>(
-      `WITH requeued AS (
-         UPDATE "trellis"."workflow_run" SET status = 'queued', locked_by = NULL, locked_until = NULL
-          WHERE workspace = $1 AND status = 'running' AND locked_until <= $2 RETURNING id),
-       picked AS (
-         SELECT id FROM "trellis"."workflow_run"
-          WHERE workspace = $1 AND status IN ('queued', 'waiting') AND run_at <= $2
-          ORDER BY run_at, created_at
-          LIMIT greatest(0, least($3::int, $6::int - (SELECT count(*)::int FROM "trellis"."workflow_run"
-                                                       WHERE workspace = $1 AND status = 'running' AND locked_until > $2)))
-          FOR UPDATE SKIP LOCKED)
-       UPDATE "trellis"."workflow_run" r
-          SET status = 'running', locked_by = $4, locked_until = $2::timestamptz + make_interval(secs => $5::double precision / 1000),
-              started_at = coalesce(r.started_at, $2)
-         FROM picked WHERE r.id = picked.id
-       RETURNING r.id::text, r.workspace, r.workflow, r.version, r.definition, r.trigger_type, r.entity, r.record_id::text, r.trigger_key, r.context,
-                 r.cursor, r.status, r.depth, r.chain, r.attempts, r.run_at, r.locked_by, r.locked_until, r.error, r.created_at, r.started_at,
-                 r.finished_at, r.actor`,
-      [workspace, now, room, me, leaseMs, workspaceLimit],
-    );
-    await client.query('COMMIT');
-    return rows;
-  } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  // Claims of one workspace take turns, so the count of running runs cannot change under a claim.
+  const lock = `SELECT pg_advisory_xact_lock(hashtextextended(${quoteLiteral(`trellis.workflow-claim:${workspace}`)}, 0))`;
+  return inPoolTransaction(
+    pool,
+    async (client) => {
+      const { rows } = await client.query<RunRow>(
+        `WITH requeued AS (
+           UPDATE "trellis"."workflow_run" SET status = 'queued', locked_by = NULL, locked_until = NULL
+            WHERE workspace = $1 AND status = 'running' AND locked_until <= $2 RETURNING id),
+         picked AS (
+           SELECT id FROM "trellis"."workflow_run"
+            WHERE workspace = $1 AND status IN ('queued', 'waiting') AND run_at <= $2
+            ORDER BY run_at, created_at
+            LIMIT greatest(0, least($3::int, $6::int - (SELECT count(*)::int FROM "trellis"."workflow_run"
+                                                         WHERE workspace = $1 AND status = 'running' AND locked_until > $2)))
+            FOR UPDATE SKIP LOCKED)
+         UPDATE "trellis"."workflow_run" r
+            SET status = 'running', locked_by = $4, locked_until = $2::timestamptz + make_interval(secs => $5::double precision / 1000),
+                started_at = coalesce(r.started_at, $2)
+           FROM picked WHERE r.id = picked.id
+         RETURNING r.id::text, r.workspace, r.workflow, r.version, r.definition, r.trigger_type, r.entity, r.record_id::text, r.trigger_key, r.context,
+                   r.cursor, r.status, r.depth, r.chain, r.attempts, r.run_at, r.locked_by, r.locked_until, r.error, r.created_at, r.started_at,
+                   r.finished_at, r.actor`,
+        [workspace, now, room, me, leaseMs, workspaceLimit],
+      );
+      return rows;
+    },
+    lock,
+  );
 }
 
 /** Extends the leases of held runs (id → claim token); returns the ids that are no longer held. */

@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import type { DatabaseService } from '../database/database.service.js';
+import { inPoolTransaction } from '../database/pool-transaction.js';
 import { quoteLiteral } from '../records/sql.js';
 
 export interface StepSession {
@@ -15,20 +16,7 @@ export interface StepSession {
 
 /** Runs `work` in one transaction with the step session set (BEGIN and the settings in one round trip). */
 export async function inStepTransaction<T>(database: DatabaseService, session: StepSession, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await database.pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query(`BEGIN; ${stepSessionSql(session)}`);
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    // A client whose ROLLBACK fails is in an unknown state: destroy it rather than return it to the pool.
-    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  return inPoolTransaction(database.pool, work, stepSessionSql(session));
 }
 
 /** The settings as literals (names are validated camelCase identifiers; quoted all the same). */

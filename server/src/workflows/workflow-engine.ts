@@ -10,9 +10,10 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import type { MetadataDocument } from '@trellis/metadata';
 import type pg from 'pg';
 import { DEFAULT_WORKSPACE } from '../common/request-context.js';
+import type { ChannelListener } from '../database/channel-listener.js';
 import { DatabaseService } from '../database/database.service.js';
 import { MetadataStoreService } from '../metadata-store/metadata-store.service.js';
-import { WorkflowNotificationListener } from './notification-listener.js';
+import { workflowNotificationListener } from './notification-listener.js';
 import { RunExecutor } from './run-executor.js';
 import { StepRegistry } from './step-registry.js';
 import { WorkflowCatalog } from './workflow-catalog.js';
@@ -35,7 +36,7 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, OnM
   readonly dispatcher: WorkflowDispatcher;
   readonly scheduler: WorkflowScheduler;
   readonly worker: WorkflowWorker;
-  private listener?: WorkflowNotificationListener;
+  private listener?: ChannelListener;
   private pollTimer?: NodeJS.Timeout;
   private retentionTimer?: NodeJS.Timeout;
   private dueTimer?: NodeJS.Timeout;
@@ -72,7 +73,7 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, OnM
       if (current.version > 0) await this.syncTables(client, current.document, DEFAULT_WORKSPACE, current.version, false);
     });
     if (!this.options.enabled) return;
-    this.listener = new WorkflowNotificationListener(
+    this.listener = workflowNotificationListener(
       () => this.database.connectDedicated(),
       (kind) => (kind === 'event' ? this.dispatch() : this.worker.wake()),
       (error) => this.logger.warn(`workflow notification listener: ${String(error)}`),

@@ -7,45 +7,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
 import type { WorkflowDefinition } from '@trellis/metadata';
-import { withTestApp, type TestApp, type TestClient } from '../testing/test-app.js';
-import {
-  FakeNotify,
-  TestClock,
-  createEffectTable,
-  crmWorkflowDocument,
-  effects,
-  fakeStep,
-  fastWorkflowOptions,
-  runsOf,
-  settledRuns,
-  waitFor,
-} from './testing/workflow-test-kit.js';
+import type { TestApp } from '../testing/test-app.js';
+import { crmWorkflowDocument, effects, fakeStep, runsOf, settledRuns, waitFor, workflowTestServer } from './testing/workflow-test-kit.js';
 
 jest.setTimeout(120_000);
 
+const server = workflowTestServer();
+const { notify, clock, publish, createDeal } = server;
 let app: TestApp;
-const notify = new FakeNotify();
-const clock = new TestClock();
-
-beforeAll(async () => {
-  app = await withTestApp(crmWorkflowDocument(), { workflows: fastWorkflowOptions({ executors: [notify], clock: clock.now }) });
-  await createEffectTable(app.pool);
-});
-
-afterAll(async () => {
-  notify.release();
-  await app?.close();
-});
-
-async function publish(workflows: Record<string, WorkflowDefinition>): Promise<void> {
-  await app.publish(crmWorkflowDocument(workflows));
-}
-
-async function createDeal(data: Record<string, unknown>, client: Pick<TestClient, 'graphql'> = app): Promise<string> {
-  const r = await client.graphql<{ createDeal: { id: string } }>(`mutation($d: DealCreateInput!) { createDeal(data: $d) { id } }`, { d: data });
-  if (!r.data) throw new Error(JSON.stringify(r.errors));
-  return r.data.createDeal.id;
-}
+beforeAll(() => (app = server.app));
 
 async function run(workflow: string, recordId: string): Promise<string> {
   const r = await app.metadata<{ runWorkflow: { id: string } }>(`mutation($w: String!, $id: ID) { runWorkflow(workflow: $w, recordId: $id) { id } }`, { w: workflow, id: recordId });

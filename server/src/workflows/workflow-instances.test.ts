@@ -5,20 +5,9 @@
  */
 import { jest } from '@jest/globals';
 import type { WorkflowDefinition } from '@trellis/metadata';
-import { withTestApp, type TestApp } from '../testing/test-app.js';
+import type { TestApp } from '../testing/test-app.js';
 import { startTestDatabase, type TestDatabase } from '../testing/test-database.js';
-import {
-  FakeNotify,
-  TestClock,
-  createEffectTable,
-  crmWorkflowDocument,
-  effects,
-  fakeStep,
-  fastWorkflowOptions,
-  runsOf,
-  settledRuns,
-  waitFor,
-} from './testing/workflow-test-kit.js';
+import { FakeNotify, TestClock, crmWorkflowDocument, effects, fakeStep, publishWorkflows, runsOf, settledRuns, startWorkflowApp, waitFor } from './testing/workflow-test-kit.js';
 
 jest.setTimeout(120_000);
 
@@ -32,11 +21,9 @@ const DAY = 24 * 3600_000;
 
 beforeAll(async () => {
   db = await startTestDatabase();
-  const options = (executor: FakeNotify, instanceId: string) =>
-    fastWorkflowOptions({ executors: [executor], clock: clock.now, concurrency: 4, workspaceConcurrency: 3, instanceId });
-  a = await withTestApp(crmWorkflowDocument(), { database: db, workflows: options(notifyA, 'instance-a') });
-  b = await withTestApp(undefined, { database: db, workflows: options(notifyB, 'instance-b') });
-  await createEffectTable(db.pool);
+  const workflows = (instanceId: string) => ({ concurrency: 4, workspaceConcurrency: 3, instanceId });
+  a = await startWorkflowApp({ notify: notifyA, clock, document: crmWorkflowDocument(), database: db, workflows: workflows('instance-a') });
+  b = await startWorkflowApp({ notify: notifyB, clock, database: db, workflows: workflows('instance-b') });
 });
 
 afterAll(async () => {
@@ -47,9 +34,7 @@ afterAll(async () => {
   await db?.stop();
 });
 
-async function publish(workflows: Record<string, WorkflowDefinition>): Promise<void> {
-  await a.publish(crmWorkflowDocument(workflows));
-}
+const publish = (workflows: Record<string, WorkflowDefinition>) => publishWorkflows(a, workflows);
 
 async function createDeals(n: number, data: (i: number) => Record<string, unknown>): Promise<string[]> {
   const r = await a.graphql<{ createDeals: { id: string }[] }>(`mutation($d: [DealCreateInput!]!) { createDeals(data: $d) { id } }`, {

@@ -5,45 +5,15 @@
  */
 import { jest } from '@jest/globals';
 import type { WorkflowDefinition } from '@trellis/metadata';
-import { withTestApp, type TestApp } from '../testing/test-app.js';
-import {
-  FakeNotify,
-  TestClock,
-  createEffectTable,
-  crmWorkflowDocument,
-  effects,
-  fakeStep,
-  fastWorkflowOptions,
-  runsOf,
-  settledRuns,
-  waitFor,
-} from './testing/workflow-test-kit.js';
+import type { TestApp } from '../testing/test-app.js';
+import { crmWorkflowDocument, effects, fakeStep, runsOf, settledRuns, waitFor, workflowTestServer } from './testing/workflow-test-kit.js';
 
 jest.setTimeout(120_000);
 
+const server = workflowTestServer();
+const { notify, clock, publish, createDeal } = server;
 let app: TestApp;
-const notify = new FakeNotify();
-const clock = new TestClock();
-
-beforeAll(async () => {
-  app = await withTestApp(crmWorkflowDocument(), { workflows: fastWorkflowOptions({ executors: [notify], clock: clock.now }) });
-  await createEffectTable(app.pool);
-});
-
-afterAll(async () => {
-  notify.release();
-  await app?.close();
-});
-
-async function publish(workflows: Record<string, WorkflowDefinition>): Promise<void> {
-  await app.publish(crmWorkflowDocument(workflows));
-}
-
-async function createDeal(data: Record<string, unknown>): Promise<string> {
-  const r = await app.graphql<{ createDeal: { id: string } }>(`mutation($d: DealCreateInput!) { createDeal(data: $d) { id } }`, { d: data });
-  if (!r.data) throw new Error(JSON.stringify(r.errors));
-  return r.data.createDeal.id;
-}
+beforeAll(() => (app = server.app));
 
 async function updateDeal(id: string, data: Record<string, unknown>): Promise<void> {
   const r = await app.graphql(`mutation($id: ID!, $d: DealUpdateInput!) { updateDeal(id: $id, data: $d) { id } }`, { id, d: data });

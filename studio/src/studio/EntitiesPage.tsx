@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useDraft } from '../app/draft-context.js';
 import { useMetadata } from '../app/metadata-context.js';
 import { href, navigate } from '../app/router.js';
-import { deepEqual } from '../lib/stable.js';
 import { EmptyState } from '../ui/Feedback.js';
 import { Icon } from '../ui/Icon.js';
+import { DraftStatusBadges, draftStatus } from './DraftStatus.js';
 import { NewEntityDialog } from './NewEntityDialog.js';
 import { problemsForEntity } from './problem-paths.js';
 import { StudioToolbar } from './StudioToolbar.js';
@@ -16,11 +16,9 @@ export function EntitiesPage() {
   const [creating, setCreating] = useState(false);
   const entities = Object.entries(draft.entities);
 
-  const status = (name: string): string | undefined => {
+  const status = (name: string) => {
     const renamedFrom = draft.entities[name].renamedFrom;
-    const before = published.entities[name] ?? (renamedFrom ? published.entities[renamedFrom] : undefined);
-    if (!before) return 'New';
-    return deepEqual(before, draft.entities[name]) ? undefined : 'Modified';
+    return draftStatus(published.entities[name] ?? (renamedFrom ? published.entities[renamedFrom] : undefined), draft.entities[name]);
   };
 
   return (
@@ -66,12 +64,7 @@ export function EntitiesPage() {
                     <td className="num">{Object.keys(entity.fields).length}</td>
                     <td className="muted">{entity.description}</td>
                     <td>
-                      {s && <span className={s === 'New' ? 'badge badge-green' : 'badge badge-amber'}>{s}</span>}
-                      {count > 0 && (
-                        <span className="badge badge-red">
-                          {count} problem{count === 1 ? '' : 's'}
-                        </span>
-                      )}
+                      <DraftStatusBadges status={s} problems={count} />
                     </td>
                   </tr>
                 );

@@ -1,5 +1,5 @@
 /** Studio: one entity of the draft — properties, fields, form layout, list layout, and the JSON of the draft. */
-import { lazy, Suspense, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { findReferences, type MetadataProblem } from '@trellis/metadata';
 import { useDraft } from '../app/draft-context.js';
 import { useMetadata } from '../app/metadata-context.js';
@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../ui/Dialog.js';
 import { EmptyState, Spinner } from '../ui/Feedback.js';
 import { Icon } from '../ui/Icon.js';
 import { RowActions } from '../ui/RowActions.js';
+import { Tabs } from '../ui/Tabs.js';
 import { removalEffects, removeEntity, removeField, renameEntity, updateEntity } from './doc-edits.js';
 import { FieldEditor } from './FieldEditor.js';
 import { FormLayoutEditor } from './FormLayoutEditor.js';
@@ -51,15 +52,6 @@ export function EntityDesigner({ entityName, tab }: { entityName: string; tab: s
   const otherProblems = problems.length - entityProblems.length;
   const current = TABS.some((t) => t.id === tab) ? tab : 'fields';
   const select = (id: string) => navigate(`/studio/entities/${entityName}${id === 'fields' ? '' : `?tab=${id}`}`, { replace: true });
-  const onTabKey = (e: KeyboardEvent) => {
-    const i = TABS.findIndex((t) => t.id === current);
-    const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i - 1 + TABS.length) % TABS.length : -1;
-    if (next >= 0) {
-      e.preventDefault();
-      select(TABS[next].id);
-      window.setTimeout(() => document.getElementById(`tab-${TABS[next].id}`)?.focus(), 0);
-    }
-  };
 
   return (
     <div className="page page-wide">
@@ -88,25 +80,7 @@ export function EntityDesigner({ entityName, tab }: { entityName: string; tab: s
         </p>
       )}
 
-      <div className="tabs" role="tablist" aria-label="Entity designer">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            id={`tab-${t.id}`}
-            type="button"
-            role="tab"
-            aria-selected={current === t.id}
-            aria-controls={`panel-${t.id}`}
-            tabIndex={current === t.id ? 0 : -1}
-            className={current === t.id ? 'tab active' : 'tab'}
-            onClick={() => select(t.id)}
-            onKeyDown={onTabKey}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`panel-${current}`} aria-labelledby={`tab-${current}`} className="tab-panel">
+      <Tabs tabs={TABS} current={current} onSelect={select} label="Entity designer">
         {current === 'fields' && <FieldsTab entityName={entityName} />}
         {current === 'form' && <FormLayoutEditor entityName={entityName} />}
         {current === 'list' && <ListLayoutEditor entityName={entityName} />}
@@ -117,7 +91,7 @@ export function EntityDesigner({ entityName, tab }: { entityName: string; tab: s
             <JsonTab focusEntity={entityName} />
           </Suspense>
         )}
-      </div>
+      </Tabs>
 
       <ConfirmDialog
         open={removing}

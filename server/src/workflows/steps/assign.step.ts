@@ -19,9 +19,7 @@ import { recordPhrase } from './describe.js';
 import { readRecordValues } from './record-values.js';
 import { StepError } from './step-error.js';
 import { activeTeamMembers, activeUsers, activeUsersWithRoles, type StepUser } from './step-users.js';
-import { evaluateSetting, recordOperation, triggerRecord } from './step-values.js';
-
-const ID_ONLY = { fields: [{ key: 'id', field: 'id' }] };
+import { ID_ONLY, evaluateSetting, recordOperation, triggerRecord } from './step-values.js';
 
 @Injectable()
 export class AssignStepExecutor implements StepExecutor<AssignStep> {

@@ -27,6 +27,9 @@ export function evaluateTemplateSetting(execution: StepExecution, field: string,
   }
 }
 
+/** A selection of the record's id alone (for writes whose answer the step does not need). */
+export const ID_ONLY = { fields: [{ key: 'id', field: 'id' }] };
+
 /** Field values from their expressions (`values` of updateRecord, createRecord, updateRelated). */
 export function evaluateFieldValues(execution: StepExecution, values: Record<string, JsonLogic>, field = 'values'): Record<string, unknown> {
   try {

@@ -9,9 +9,7 @@ import type { StepExecution, StepExecutor, StepResult } from '../step-executor.j
 import { recordPhrase } from './describe.js';
 import { checkValuesForDryRun, readRecordValues } from './record-values.js';
 import { StepError } from './step-error.js';
-import { describeValues, evaluateFieldValues, recordOperation, triggerRecord } from './step-values.js';
-
-const ID_ONLY = { fields: [{ key: 'id', field: 'id' }] };
+import { ID_ONLY, describeValues, evaluateFieldValues, recordOperation, triggerRecord } from './step-values.js';
 
 @Injectable()
 export class UpdateRecordStepExecutor implements StepExecutor<UpdateRecordStep> {

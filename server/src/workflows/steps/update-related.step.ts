@@ -13,12 +13,11 @@ import type { StepExecution, StepExecutor, StepResult } from '../step-executor.j
 import { countPhrase, recordPhrase } from './describe.js';
 import { checkValuesForDryRun } from './record-values.js';
 import { StepError } from './step-error.js';
-import { describeValues, evaluateFieldValues, recordOperation, triggerRecord } from './step-values.js';
+import { ID_ONLY, describeValues, evaluateFieldValues, recordOperation, triggerRecord } from './step-values.js';
 
 /** One step updates at most this many records (each is a full, checked write inside one transaction). */
 export const MAX_RELATED_UPDATES = 1000;
 const PAGE = 500;
-const ID_ONLY = { fields: [{ key: 'id', field: 'id' }] };
 
 @Injectable()
 export class UpdateRelatedStepExecutor implements StepExecutor<UpdateRelatedStep> {

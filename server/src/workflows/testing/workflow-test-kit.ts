@@ -1,11 +1,14 @@
 /**
  * Shared pieces of the workflow engine's integration tests: a small CRM document, fast engine settings, a
  * controllable clock, and a fake `notify` executor whose behaviour is chosen by the step's title — it records
- * its effect in `public.wf_effect` through the step's own transaction, so tests count effects exactly.
+ * its effect in `public.wf_effect` through the step's own transaction, so tests count effects exactly — and a
+ * server running the engine with them for a test file.
  */
 import type { MetadataDocument, NotifyStep, WorkflowDefinition } from '@trellis/metadata';
 import { renderTemplate } from '@trellis/runtime';
 import type pg from 'pg';
+import { withTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
+import type { TestDatabase } from '../../testing/test-database.js';
 import { TransientStepError, type StepExecution, type StepExecutor, type StepResult } from '../step-executor.js';
 import type { WorkflowOptionsInput } from '../workflow-options.js';
 
@@ -168,4 +171,69 @@ export async function settledRuns(pool: pg.Pool, workflow: string, count: number
     timeoutMs,
     `${count} finished run(s) of ${workflow}`,
   );
+}
+
+export interface WorkflowAppSetup {
+  notify: FakeNotify;
+  clock: TestClock;
+  /** Published on boot. */
+  document?: MetadataDocument;
+  /** Share a database (with another instance); default: a fresh one. */
+  database?: TestDatabase;
+  /** More engine settings, over `fastWorkflowOptions`. */
+  workflows?: WorkflowOptionsInput;
+}
+
+/** Starts a server whose engine runs `notify` as its notify step, on `clock`, with the effect table. */
+export async function startWorkflowApp({ notify, clock, document, database, workflows }: WorkflowAppSetup): Promise<TestApp> {
+  const app = await withTestApp(document, { database, workflows: fastWorkflowOptions({ executors: [notify], clock: clock.now, ...workflows }) });
+  await createEffectTable(app.pool);
+  return app;
+}
+
+/** Publishes the CRM document with these workflows. */
+export async function publishWorkflows(app: Pick<TestApp, 'publish'>, workflows: Record<string, WorkflowDefinition>): Promise<void> {
+  await app.publish(crmWorkflowDocument(workflows));
+}
+
+/** Creates a deal through the generated API as `client`; its id. */
+export async function createDeal(client: Pick<TestClient, 'graphql'>, data: Record<string, unknown>): Promise<string> {
+  const r = await client.graphql<{ createDeal: { id: string } }>(`mutation($d: DealCreateInput!) { createDeal(data: $d) { id } }`, { d: data });
+  if (!r.data) throw new Error(JSON.stringify(r.errors));
+  return r.data.createDeal.id;
+}
+
+export interface WorkflowTestServer {
+  /** The server (there once the file's tests run). */
+  readonly app: TestApp;
+  readonly notify: FakeNotify;
+  readonly clock: TestClock;
+  publish(workflows: Record<string, WorkflowDefinition>): Promise<void>;
+  /** Creates a deal as the admin, or as `client`. */
+  createDeal(data: Record<string, unknown>, client?: Pick<TestClient, 'graphql'>): Promise<string>;
+}
+
+/** A test file's server on the CRM document (see `startWorkflowApp`): started before its tests, closed after them. */
+export function workflowTestServer(): WorkflowTestServer {
+  const notify = new FakeNotify();
+  const clock = new TestClock();
+  let started: TestApp | undefined;
+  const server: WorkflowTestServer = {
+    get app() {
+      if (!started) throw new Error('the workflow test server starts before the tests');
+      return started;
+    },
+    notify,
+    clock,
+    publish: (workflows) => publishWorkflows(server.app, workflows),
+    createDeal: (data, client = server.app) => createDeal(client, data),
+  };
+  beforeAll(async () => {
+    started = await startWorkflowApp({ notify, clock, document: crmWorkflowDocument() });
+  });
+  afterAll(async () => {
+    notify.release();
+    await started?.close();
+  });
+  return server;
 }

@@ -7,10 +7,10 @@ import { ADMIN_ROLE } from '@trellis/metadata';
 import { useDraft } from '../../app/draft-context.js';
 import { useMetadata } from '../../app/metadata-context.js';
 import { href, navigate } from '../../app/router.js';
-import { deepEqual } from '../../lib/stable.js';
 import { ConfirmDialog } from '../../ui/Dialog.js';
 import { EmptyState } from '../../ui/Feedback.js';
 import { Icon } from '../../ui/Icon.js';
+import { DraftStatusBadges, draftStatus } from '../DraftStatus.js';
 import { StudioToolbar } from '../StudioToolbar.js';
 import { EffectiveAccessPanel } from './EffectiveAccessPanel.js';
 import { NewRoleDialog } from './NewRoleDialog.js';
@@ -25,11 +25,7 @@ export function RolesPage() {
   const [removing, setRemoving] = useState<string | null>(null);
   const roles = Object.entries(draft.roles ?? {});
 
-  const status = (name: string): string | undefined => {
-    const before = published.roles?.[name];
-    if (!before) return 'New';
-    return deepEqual(before, draft.roles?.[name]) ? undefined : 'Modified';
-  };
+  const status = (name: string) => draftStatus(published.roles?.[name], draft.roles?.[name]);
 
   return (
     <div className="page page-wide">
@@ -85,12 +81,7 @@ export function RolesPage() {
                   <td>{capabilitiesText(role)}</td>
                   <td>{entitiesText(draft, role)}</td>
                   <td>
-                    {s && <span className={s === 'New' ? 'badge badge-green' : 'badge badge-amber'}>{s}</span>}
-                    {count > 0 && (
-                      <span className="badge badge-red">
-                        {count} problem{count === 1 ? '' : 's'}
-                      </span>
-                    )}
+                    <DraftStatusBadges status={s} problems={count} />
                   </td>
                   <td className="actions-col">
                     <button

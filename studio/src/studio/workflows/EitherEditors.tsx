@@ -11,7 +11,49 @@ import type { VarPath } from './workflow-context.js';
 /** A plain value of these settings is a date-time (picked with the date-time input). */
 const DATE_TIME: FieldDefinition = { type: 'dateTime', label: 'Date' };
 
+/** One pair of settings: their names, and the words of the choice and of each editor. */
+export interface EitherSettings {
+  label: string;
+  durationKey: string;
+  dateKey: string;
+  /** The words of the choices; neither is a choice only where the step allows it. */
+  noneChoice?: string;
+  durationChoice: string;
+  dateChoice: string;
+  durationLabel: string;
+  dateLabel: string;
+  dateHint: string;
+  /** Edits of the pair merge into one undo step under this key. */
+  undoKey: string;
+}
+
+export const DUE: EitherSettings = {
+  label: 'Due',
+  durationKey: 'dueIn',
+  dateKey: 'dueAt',
+  noneChoice: 'No due date',
+  durationChoice: 'In (after the step runs)',
+  dateChoice: 'At a date',
+  durationLabel: 'Due in',
+  dateLabel: 'Due at',
+  dateHint: "A date or date-time, e.g. the record's close date.",
+  undoKey: 'due',
+};
+
+export const WAIT_FOR: EitherSettings = {
+  label: 'Wait',
+  durationKey: 'duration',
+  dateKey: 'until',
+  durationChoice: 'For a duration',
+  dateChoice: 'Until a date',
+  durationLabel: 'Wait for',
+  dateLabel: 'Wait until',
+  dateHint: 'A date or date-time, e.g. 3 days before the close date (a formula).',
+  undoKey: 'wait',
+};
+
 interface EitherProps {
+  settings: EitherSettings;
   duration: WorkflowDuration | undefined;
   date: JsonLogic | undefined;
   onChange: (patch: Record<string, unknown>) => void;
@@ -20,54 +62,26 @@ interface EitherProps {
   dateErrors: string[];
 }
 
-export function DueEditor({ duration, date, onChange, paths, durationErrors, dateErrors }: EitherProps) {
+export function EitherEditor({ settings: s, duration, date, onChange, paths, durationErrors, dateErrors }: EitherProps) {
   const id = useId();
-  const kind = duration ? 'in' : date !== undefined ? 'at' : 'none';
+  const kind = duration ? 'duration' : date !== undefined ? 'date' : s.noneChoice ? 'none' : 'duration';
+  const choose = (next: string) => {
+    if (next === 'duration') onChange({ [s.durationKey]: { amount: 1, unit: 'days' }, [s.dateKey]: undefined });
+    else if (next === 'date') onChange({ [s.dateKey]: { var: 'now' }, [s.durationKey]: undefined });
+    else onChange({ [s.durationKey]: undefined, [s.dateKey]: undefined });
+  };
   return (
     <div className="field either-editor">
       <label className="field-label" htmlFor={id}>
-        Due
+        {s.label}
       </label>
-      <select
-        id={id}
-        className="input either-kind"
-        value={kind}
-        onChange={(e) => {
-          const v = e.target.value;
-          if (v === 'in') onChange({ dueIn: { amount: 1, unit: 'days' }, dueAt: undefined });
-          else if (v === 'at') onChange({ dueAt: { var: 'now' }, dueIn: undefined });
-          else onChange({ dueIn: undefined, dueAt: undefined });
-        }}
-      >
-        <option value="none">No due date</option>
-        <option value="in">In (after the step runs)</option>
-        <option value="at">At a date</option>
+      <select id={id} className="input either-kind" value={kind} onChange={(e) => choose(e.target.value)}>
+        {s.noneChoice && <option value="none">{s.noneChoice}</option>}
+        <option value="duration">{s.durationChoice}</option>
+        <option value="date">{s.dateChoice}</option>
       </select>
-      {kind === 'in' && <DurationInput label="Due in" value={duration} errors={durationErrors} onChange={(d) => onChange({ dueIn: d ?? { amount: 0, unit: 'days' } })} />}
-      {kind === 'at' && <ExpressionInput label="Due at" hint="A date or date-time, e.g. the record's close date." value={date} onChange={(v) => onChange({ dueAt: v ?? null })} paths={paths} field={DATE_TIME} errors={dateErrors} />}
-    </div>
-  );
-}
-
-export function WaitForEditor({ duration, date, onChange, paths, durationErrors, dateErrors }: EitherProps) {
-  const id = useId();
-  const kind = date !== undefined && !duration ? 'until' : 'for';
-  return (
-    <div className="field either-editor">
-      <label className="field-label" htmlFor={id}>
-        Wait
-      </label>
-      <select
-        id={id}
-        className="input either-kind"
-        value={kind}
-        onChange={(e) => (e.target.value === 'for' ? onChange({ duration: { amount: 1, unit: 'days' }, until: undefined }) : onChange({ until: { var: 'now' }, duration: undefined }))}
-      >
-        <option value="for">For a duration</option>
-        <option value="until">Until a date</option>
-      </select>
-      {kind === 'for' && <DurationInput label="Wait for" value={duration} errors={durationErrors} onChange={(d) => onChange({ duration: d ?? { amount: 0, unit: 'days' } })} />}
-      {kind === 'until' && <ExpressionInput label="Wait until" hint="A date or date-time, e.g. 3 days before the close date (a formula)." value={date} onChange={(v) => onChange({ until: v ?? null })} paths={paths} field={DATE_TIME} errors={dateErrors} />}
+      {kind === 'duration' && <DurationInput label={s.durationLabel} value={duration} errors={durationErrors} onChange={(d) => onChange({ [s.durationKey]: d ?? { amount: 0, unit: 'days' } })} />}
+      {kind === 'date' && <ExpressionInput label={s.dateLabel} hint={s.dateHint} value={date} onChange={(v) => onChange({ [s.dateKey]: v ?? null })} paths={paths} field={DATE_TIME} errors={dateErrors} />}
     </div>
   );
 }

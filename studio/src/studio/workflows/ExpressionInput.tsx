@@ -9,7 +9,8 @@ import { deepEqual } from '../../lib/stable.js';
 import { Spinner } from '../../ui/Feedback.js';
 import { expressionMode, readPath, type ExpressionMode } from './expression-mode.js';
 import { LiteralInput, UserSelect } from './LiteralInput.js';
-import { groupPaths, pathLabel, workflowLogicSchema, type VarPath } from './workflow-context.js';
+import { PathSelect } from './PathSelect.js';
+import { pathLabel, workflowLogicSchema, type VarPath } from './workflow-context.js';
 
 const LogicCodeEditor = lazy(() => import('../rules/LogicCodeEditor.js'));
 
@@ -93,27 +94,6 @@ function currentText(value: JsonLogic | undefined, paths: VarPath[]): string {
   if (mode === 'value') return `the value ${JSON.stringify(value)}`;
   if (mode === 'field') return `the field ${pathLabel(paths, readPath(value)!)}`;
   return 'a formula';
-}
-
-/** A var path among what the step can read, grouped; a path not in the list (e.g. a payload property) is kept. */
-export function PathSelect({ label, paths, value, onChange }: { label: string; paths: VarPath[]; value: string | undefined; onChange: (path: string | undefined) => void }) {
-  const groups = useMemo(() => groupPaths(paths), [paths]);
-  const known = paths.some((p) => p.path === value);
-  return (
-    <select className="input" aria-label={`${label}: field`} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
-      <option value="">Choose…</option>
-      {value && !known && <option value={value}>{value}</option>}
-      {groups.map((g) => (
-        <optgroup key={g.group} label={g.group}>
-          {g.paths.map((p) => (
-            <option key={p.path} value={p.path}>
-              {p.label}
-            </option>
-          ))}
-        </optgroup>
-      ))}
-    </select>
-  );
 }
 
 function FormulaInput({ label, value, paths, onChange }: { label: string; value: JsonLogic | undefined; paths: VarPath[]; onChange: (v: JsonLogic | undefined) => void }) {

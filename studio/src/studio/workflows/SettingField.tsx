@@ -10,7 +10,7 @@ import { useDraft } from '../../app/draft-context.js';
 import { CheckboxField, NumberField, SelectField, TextInput } from '../inputs.js';
 import { LogicEditor } from '../rules/LogicEditor.js';
 import { DurationInput } from './DurationInput.js';
-import { DueEditor, WaitForEditor } from './EitherEditors.js';
+import { DUE, EitherEditor, WAIT_FOR } from './EitherEditors.js';
 import { ExpressionInput } from './ExpressionInput.js';
 import { FieldChecklist } from './FieldChecklist.js';
 import { FieldValuesEditor } from './FieldValuesEditor.js';
@@ -174,27 +174,20 @@ export function SettingField({ name, schema, required }: FieldProps) {
     case 'fieldList':
       return <FieldChecklist label={label} hint={hint} doc={draft} entity={entity} value={Array.isArray(value) ? (value as string[]) : []} errors={messagesAt(problems, [name])} onChange={(v) => set(v.length ? v : undefined)} />;
     case 'due':
+    case 'waitFor': {
+      const either = kind === 'due' ? DUE : WAIT_FOR;
       return (
-        <DueEditor
-          duration={config.dueIn as WorkflowDuration | undefined}
-          date={config.dueAt}
-          onChange={(p) => form.patch(p, 'due')}
+        <EitherEditor
+          settings={either}
+          duration={config[either.durationKey] as WorkflowDuration | undefined}
+          date={config[either.dateKey]}
+          onChange={(p) => form.patch(p, either.undoKey)}
           paths={paths}
-          durationErrors={messagesAt(problems, ['dueIn'])}
-          dateErrors={messagesAt(problems, ['dueAt'])}
+          durationErrors={messagesAt(problems, [either.durationKey])}
+          dateErrors={messagesAt(problems, [either.dateKey])}
         />
       );
-    case 'waitFor':
-      return (
-        <WaitForEditor
-          duration={config.duration as WorkflowDuration | undefined}
-          date={config.until}
-          onChange={(p) => form.patch(p, 'wait')}
-          paths={paths}
-          durationErrors={messagesAt(problems, ['duration'])}
-          dateErrors={messagesAt(problems, ['until'])}
-        />
-      );
+    }
     case 'pluginAction':
       return <PluginActionPicker value={typeof value === 'string' ? value : ''} onChange={(v) => set(v)} errors={errors} />;
     case 'pluginInput':

@@ -2,8 +2,9 @@
  * A text setting with `{{placeholders}}` (titles, subjects, bodies, URLs, messages): the text, and "Insert a
  * value" offering what this step can read, put in at the cursor as `{{record.name}}`.
  */
-import { useId, useMemo, useRef } from 'react';
-import { groupPaths, type VarPath } from './workflow-context.js';
+import { useId, useRef } from 'react';
+import { PathOptions } from './PathSelect.js';
+import type { VarPath } from './workflow-context.js';
 
 export function TemplateInput({
   label,
@@ -26,7 +27,6 @@ export function TemplateInput({
 }) {
   const id = useId();
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const groups = useMemo(() => groupPaths(paths), [paths]);
   const insert = (path: string) => {
     if (!path) return;
     const el = ref.current;
@@ -57,15 +57,7 @@ export function TemplateInput({
         </label>
         <select className="input template-insert" aria-label={`${label}: insert a value`} value="" onChange={(e) => insert(e.target.value)}>
           <option value="">Insert a value…</option>
-          {groups.map((g) => (
-            <optgroup key={g.group} label={g.group}>
-              {g.paths.map((p) => (
-                <option key={p.path} value={p.path}>
-                  {p.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <PathOptions paths={paths} />
         </select>
       </div>
       {multiline ? <textarea {...props} rows={4} onChange={(e) => onChange(e.target.value)} /> : <input {...props} type="text" autoComplete="off" onChange={(e) => onChange(e.target.value)} />}

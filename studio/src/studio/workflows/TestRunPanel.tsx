@@ -169,13 +169,13 @@ function DryRunStepItem({ def, step }: { def: WorkflowDefinition; step: DryRunSt
       {step.input !== null && step.input !== undefined && (
         <details>
           <summary>Input</summary>
-          <pre className="test-run-json">{json(step.input)}</pre>
+          <pre className="step-run-json">{json(step.input)}</pre>
         </details>
       )}
       {step.output !== null && step.output !== undefined && (
         <details>
           <summary>Output</summary>
-          <pre className="test-run-json">{json(step.output)}</pre>
+          <pre className="step-run-json">{json(step.output)}</pre>
         </details>
       )}
     </li>

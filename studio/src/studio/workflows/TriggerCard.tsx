@@ -31,6 +31,12 @@ export function TriggerCard({ name, def, located }: { name: string; def: Workflo
   // A new entity for a trigger that had none: for date-relative triggers, one with a date field.
   const fallbackEntity = (type: string) => (type === 'dateRelative' ? entities.find(([n]) => dateFields(draft, n).length > 0)?.[0] : undefined) ?? entities[0]?.[0] ?? '';
   const canBeforeSave = ['recordCreated', 'recordUpdated', 'fieldChanged'].includes(trigger.type);
+  // An optional text setting of the trigger: its value, its problems, and blank removes it.
+  const optionalText = (key: 'time' | 'timeZone' | 'buttonLabel') => ({
+    value: (trigger as Partial<Record<typeof key, string>>)[key] ?? '',
+    errors: at(key),
+    onChange: (v: string) => set(withOptional(trigger, key, v), key),
+  });
 
   return (
     <section className="card workflow-trigger" aria-labelledby={`${id}-title`}>
@@ -97,24 +103,10 @@ export function TriggerCard({ name, def, located }: { name: string; def: Workflo
               ))}
             </SelectField>
             {draft.entities[trigger.entity]?.fields[trigger.field]?.type === 'date' && (
-              <TextInput
-                label="At (time of day)"
-                value={trigger.time ?? ''}
-                placeholder="09:00"
-                hint="A date field has no time: the workflow fires at this time (HH:MM) of that day."
-                errors={at('time')}
-                onChange={(v) => set(withOptional(trigger, 'time', v), 'time')}
-              />
+              <TextInput label="At (time of day)" placeholder="09:00" hint="A date field has no time: the workflow fires at this time (HH:MM) of that day." {...optionalText('time')} />
             )}
           </div>
-          <TextInput
-            label="Time zone"
-            value={trigger.timeZone ?? ''}
-            placeholder="The workspace's (UTC)"
-            hint="An IANA name such as Europe/Paris."
-            errors={at('timeZone')}
-            onChange={(v) => set(withOptional(trigger, 'timeZone', v), 'timeZone')}
-          />
+          <TextInput label="Time zone" placeholder="The workspace's (UTC)" hint="An IANA name such as Europe/Paris." {...optionalText('timeZone')} />
           <p className="field-help">Re-scheduled whenever the date changes; records without a date are skipped.</p>
         </div>
       )}
@@ -122,14 +114,7 @@ export function TriggerCard({ name, def, located }: { name: string; def: Workflo
       {trigger.type === 'scheduled' && <ScheduleEditor trigger={trigger} cronErrors={at('cron')} zoneErrors={at('timeZone')} onChange={(next, key) => set(next, key)} />}
 
       {trigger.type === 'manual' && (
-        <TextInput
-          label="Button label"
-          value={trigger.buttonLabel ?? ''}
-          placeholder={def.label}
-          hint="The button people click on the record page (default: the workflow's label)."
-          errors={at('buttonLabel')}
-          onChange={(v) => set(withOptional(trigger, 'buttonLabel', v), 'buttonLabel')}
-        />
+        <TextInput label="Button label" placeholder={def.label} hint="The button people click on the record page (default: the workflow's label)." {...optionalText('buttonLabel')} />
       )}
 
       {trigger.type === 'webhook' && <WebhookPanel name={name} />}

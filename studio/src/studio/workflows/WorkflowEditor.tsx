@@ -3,13 +3,14 @@
  * its runs (history and dead letters), and its published versions with a diff. Edits go to the draft (undo/redo)
  * and are checked live; they take effect when the draft is published.
  */
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useDraft } from '../../app/draft-context.js';
 import { useMetadata } from '../../app/metadata-context.js';
 import { href, navigate } from '../../app/router.js';
 import { ConfirmDialog } from '../../ui/Dialog.js';
 import { EmptyState } from '../../ui/Feedback.js';
 import { Icon } from '../../ui/Icon.js';
+import { Tabs } from '../../ui/Tabs.js';
 import { WorkflowRunList } from '../../workflows-runs/WorkflowRunList.js';
 import { StudioToolbar } from '../StudioToolbar.js';
 import { ActiveSwitch } from './ActiveSwitch.js';
@@ -42,15 +43,6 @@ export function WorkflowEditor({ workflowName, tab }: { workflowName: string; ta
   }
 
   const select = (id: string) => navigate(`/studio/workflows/${workflowName}${id === 'editor' ? '' : `?tab=${id}`}`, { replace: true });
-  const onTabKey = (e: KeyboardEvent) => {
-    const i = TABS.findIndex((t) => t.id === current);
-    const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i - 1 + TABS.length) % TABS.length : -1;
-    if (next >= 0) {
-      e.preventDefault();
-      select(TABS[next].id);
-      window.setTimeout(() => document.getElementById(`workflow-tab-${TABS[next].id}`)?.focus(), 0);
-    }
-  };
   const label = def.label || workflowName;
 
   return (
@@ -76,25 +68,7 @@ export function WorkflowEditor({ workflowName, tab }: { workflowName: string; ta
         </div>
       </header>
 
-      <div className="tabs" role="tablist" aria-label="Workflow">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            id={`workflow-tab-${t.id}`}
-            type="button"
-            role="tab"
-            aria-selected={current === t.id}
-            aria-controls={`workflow-panel-${t.id}`}
-            tabIndex={current === t.id ? 0 : -1}
-            className={current === t.id ? 'tab active' : 'tab'}
-            onClick={() => select(t.id)}
-            onKeyDown={onTabKey}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`workflow-panel-${current}`} aria-labelledby={`workflow-tab-${current}`} className="tab-panel">
+      <Tabs tabs={TABS} current={current} onSelect={select} label="Workflow" idPrefix="workflow-">
         {current === 'editor' && <WorkflowDesigner name={workflowName} />}
         {current === 'runs' &&
           (published.workflows?.[workflowName] ? (
@@ -103,7 +77,7 @@ export function WorkflowEditor({ workflowName, tab }: { workflowName: string; ta
             <EmptyState title="Not published yet">This workflow runs once it is published (and active). Use “Test run” in the editor to try it without writing anything.</EmptyState>
           ))}
         {current === 'versions' && <VersionsTab name={workflowName} />}
-      </div>
+      </Tabs>
 
       <ConfirmDialog
         open={removing}

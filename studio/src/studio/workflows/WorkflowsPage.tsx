@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { useDraft } from '../../app/draft-context.js';
 import { useMetadata } from '../../app/metadata-context.js';
 import { href, navigate } from '../../app/router.js';
-import { deepEqual } from '../../lib/stable.js';
 import { ConfirmDialog } from '../../ui/Dialog.js';
 import { EmptyState } from '../../ui/Feedback.js';
 import { Icon } from '../../ui/Icon.js';
+import { DraftStatusBadges, draftStatus } from '../DraftStatus.js';
 import { StudioToolbar } from '../StudioToolbar.js';
 import { NewWorkflowDialog } from './NewWorkflowDialog.js';
 import { removeWorkflow, updateWorkflow } from './workflow-edits.js';
@@ -24,11 +24,7 @@ export function WorkflowsPage() {
   const workflows = Object.entries(draft.workflows ?? {}).sort(([, a], [, b]) => (a.label || '').localeCompare(b.label || ''));
   const counts = problemCounts(problems);
 
-  const status = (name: string): string | undefined => {
-    const before = published.workflows?.[name];
-    if (!before) return 'New';
-    return deepEqual(before, draft.workflows?.[name]) ? undefined : 'Modified';
-  };
+  const status = (name: string) => draftStatus(published.workflows?.[name], draft.workflows?.[name]);
 
   return (
     <div className="page page-wide">
@@ -95,12 +91,7 @@ export function WorkflowsPage() {
                     </label>
                   </td>
                   <td>
-                    {s && <span className={s === 'New' ? 'badge badge-green' : 'badge badge-amber'}>{s}</span>}
-                    {count > 0 && (
-                      <span className="badge badge-red">
-                        {count} problem{count === 1 ? '' : 's'}
-                      </span>
-                    )}
+                    <DraftStatusBadges status={s} problems={count} />
                   </td>
                   <td className="actions-col">
                     <button
