@@ -128,7 +128,7 @@ describe('workflow runs: a manual button on the record page, the dead letter wit
     await shot(page, 'manual-run');
 
     // Back on the deal through the run's record link.
-    await page.getByRole('link', { name: new RegExp(`Opportunity ${dealId}`) }).click();
+    await page.getByRole('link', { name: `Opportunity “${DEAL}”` }).click();
     await see(page.getByRole('heading', { name: DEAL, level: 1 }));
     await eventually(() => stage.inputValue(), (v) => v === 'won');
     expect(await stage.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe('Won');
