@@ -45,3 +45,5 @@ export * from './workflows/index.js';
 // Roles: validation runs in validateDocument; these keep roles consistent when entities and fields change.
 export { renameEntityInRoles, withoutReferencesTo } from './roles/role-edits.js';
 export { describeRoleChanges } from './roles/describe-role-changes.js';
+// Packs: the 3-way merge of a pack upgrade (base = installed pack, theirs = new pack, ours = the workspace).
+export * from './packs/index.js';
