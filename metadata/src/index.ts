@@ -47,3 +47,6 @@ export { renameEntityInRoles, withoutReferencesTo } from './roles/role-edits.js'
 export { describeRoleChanges } from './roles/describe-role-changes.js';
 // Packs: the 3-way merge of a pack upgrade (base = installed pack, theirs = new pack, ours = the workspace).
 export * from './packs/index.js';
+// Pack manifests (trellis-pack.json): type, published JSON Schema (schema/trellis-pack.json), shape validation.
+export { validatePackManifest, type PackManifest } from './packs/manifest.js';
+export { buildPackManifestSchema, buildPackMetadataFileSchema, MAX_PACK_NAME_LENGTH, PACK_NAME_PATTERN, PACK_VERSION_PATTERN } from './packs/manifest-schema.js';

@@ -1,7 +1,7 @@
 import { validateDocument } from '@trellis/metadata';
-import { isSeedLookup } from '@trellis/plugin-sdk';
+import { isSeedLookup, readPackFolder, validatePackFolder } from '@trellis/plugin-sdk';
 import { compileRecordValidator, explainAccess, resolveAccess, toFormSchema, toListColumns } from '@trellis/runtime';
-import pack, { metadata, seed } from './index.js';
+import pack, { manifest, metadata, packDir, seed } from './index.js';
 
 const PLACEHOLDER_ID = '3f2b8c1e-9a4d-4f6b-8e2a-5c7d9e0f1a2b';
 
@@ -20,6 +20,23 @@ describe('starter-sales pack', () => {
 
   it('has metadata that passes document validation with no problems', () => {
     expect(validateDocument(metadata)).toEqual([]);
+  });
+
+  it('is the pack folder pack/: the module exports exactly what the folder holds, and the folder validates', async () => {
+    const folder = await readPackFolder(packDir);
+    expect(folder.manifest).toEqual({ name: 'starter-sales', version: '0.1.0', label: 'Starter sales', description: pack.description, trellis: '>=0.1.0' });
+    expect(manifest).toEqual(folder.manifest);
+    expect(JSON.stringify(metadata)).toBe(JSON.stringify(folder.document));
+    expect(seed).toEqual(folder.seed);
+    expect(await validatePackFolder(packDir)).toEqual([]);
+  });
+
+  it('reads relations by company name and money with its currency from the seed CSVs', () => {
+    const people = seed.find((g) => g.entity === 'person')!.records;
+    expect(people[0]).toMatchObject({ firstName: 'Amara', company: { $lookup: { name: 'Bluefin Robotics' } } });
+    expect(people.find((p) => p.lastName === 'Doyle')).not.toHaveProperty('company');
+    const companies = seed.find((g) => g.entity === 'company')!.records;
+    expect(companies[0]).toMatchObject({ employees: 420, annualRevenue: { amount: 86_000_000, currency: 'USD' } });
   });
 
   it('has companies, people and opportunities with realistic amounts of sample data', () => {
