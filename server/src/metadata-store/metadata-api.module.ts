@@ -11,6 +11,7 @@ import { AUTH_CONFIG } from '../auth/auth-clock.js';
 import type { AuthConfig } from '../auth/auth-config.js';
 import { SecurityLogService } from '../auth/security-log.service.js';
 import { permissionDenialsPlugin } from '../permissions/denials-plugin.js';
+import { PacksModule } from '../packs/packs.module.js';
 import { MetadataResolver } from './metadata.resolver.js';
 
 @Module({ providers: [MetadataResolver] })
@@ -28,7 +29,7 @@ export class MetadataResolversModule {}
       path: '/metadata',
       autoSchemaFile: true,
       sortSchema: true,
-      include: [MetadataResolversModule, AuditModule, IdentityResolversModule, InboxModule, WorkflowsModule],
+      include: [MetadataResolversModule, AuditModule, IdentityResolversModule, InboxModule, WorkflowsModule, PacksModule],
       // The resolvers read the actor the authentication hook put on the request (httpRequestContext(req)).
       context: ({ req }: { req: IncomingMessage }) => ({ req }),
       includeStacktraceInErrorResponses: false,

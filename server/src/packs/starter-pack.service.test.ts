@@ -23,6 +23,9 @@ describe('starter pack', () => {
     try {
       const { rows: versions } = await db.pool.query(`SELECT version, author, message FROM trellis.metadata_version`);
       expect(versions).toEqual([{ version: 1, author: 'system:starter-pack', message: 'Install starter sales pack' }]);
+      // Installed through the packs' install path: it is recorded, with its document as the base of a later upgrade.
+      const { rows: installs } = await db.pool.query(`SELECT pack, version, installed_by, document FROM trellis.pack_install`);
+      expect(installs).toEqual([{ pack: 'starter-sales', version: starter.version, installed_by: 'system:starter-pack', document: starter.metadata }]);
       for (const group of starter.seed!) {
         const table = group.entity.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
         const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM main."${table}"`);
@@ -87,6 +90,8 @@ describe('starter pack', () => {
       expect(versions.rows[0].n).toBe(0);
       const tables = await fresh.pool.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'main'`);
       expect(tables.rows[0].n).toBe(0);
+      const installs = await fresh.pool.query(`SELECT count(*)::int AS n FROM trellis.pack_install`);
+      expect(installs.rows[0].n).toBe(0);
       // The next attempt (the next start) can still install the real pack.
       expect(await t.app.get(StarterPackService).installIfEmpty('main')).toBe(true);
     } finally {

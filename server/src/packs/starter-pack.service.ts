@@ -1,15 +1,14 @@
 /**
  * Installs the starter sales pack into an empty workspace on startup: publishes its metadata as
- * version 1 through the one publish path, its seed records inserted in that same transaction.
- * TRELLIS_STARTER_PACK=0 turns it off (tests do).
+ * version 1 through the packs' install path (PacksService.publishInstall), its seed records and its
+ * pack_install row written in that same transaction. TRELLIS_STARTER_PACK=0 turns it off (tests do).
  */
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { PluginDefinition } from '@trellis/plugin-sdk';
 import { errorCode } from '../common/errors.js';
 import { DEFAULT_WORKSPACE, systemContext } from '../common/request-context.js';
 import { MetadataStoreService } from '../metadata-store/metadata-store.service.js';
-import { RecordService } from '../records/record.service.js';
-import { seedRecords } from './seed-records.js';
+import { PacksService } from './packs.service.js';
 
 export const STARTER_PACK_OPTIONS = Symbol('STARTER_PACK_OPTIONS');
 
@@ -24,7 +23,7 @@ export class StarterPackService implements OnApplicationBootstrap {
   constructor(
     @Inject(STARTER_PACK_OPTIONS) private readonly options: StarterPackOptions,
     private readonly store: MetadataStoreService,
-    private readonly records: RecordService,
+    private readonly packs: PacksService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -47,15 +46,15 @@ export class StarterPackService implements OnApplicationBootstrap {
   async install(workspace: string, pack: PluginDefinition, message: string): Promise<boolean> {
     const ctx = systemContext(pack.name === 'starter-sales' ? 'starter-pack' : `pack:${pack.name}`, workspace);
     if (!pack.metadata) return false;
-    const seed = pack.seed ?? [];
+    const loaded = {
+      manifest: { name: pack.name, version: pack.version, ...(pack.description ? { description: pack.description } : {}) },
+      document: pack.metadata,
+      seed: pack.seed ?? [],
+      translations: {},
+      dir: '',
+    };
     try {
-      await this.store.publish(ctx, pack.metadata, {
-        message,
-        baseVersion: 0,
-        inTransaction: async (client, document) => {
-          if (seed.length) await seedRecords(this.records, ctx, document, seed, client);
-        },
-      });
+      await this.packs.publishInstall(ctx, [loaded], pack.metadata, { message, baseVersion: 0 });
       return true;
     } catch (error) {
       if (errorCode(error) === 'VERSION_CONFLICT') return false;

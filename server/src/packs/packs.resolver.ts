@@ -1,0 +1,122 @@
+/**
+ * The packs part of the /metadata API: available and installed packs, component origins, and install,
+ * upgrade and uninstall with their previews, and export. All of it needs the manageMetadata capability.
+ */
+import type { IncomingMessage } from 'node:http';
+import { UseFilters } from '@nestjs/common';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { MergeDecisions } from '@trellis/metadata';
+import { actorNames } from '../auth/actor-names.js';
+import { requireCapability } from '../auth/capabilities.js';
+import { httpRequestContext, type RequestContext } from '../common/request-context.js';
+import { DatabaseService } from '../database/database.service.js';
+import { JSONScalar } from '../metadata-store/json.scalar.js';
+import { MetadataErrorFilter } from '../metadata-store/metadata-error.filter.js';
+import { MetadataStoreService } from '../metadata-store/metadata-store.service.js';
+import type { PublishedVersion } from '../metadata-store/metadata-store.types.js';
+import { MetadataVersion } from '../metadata-store/metadata.types.js';
+import type { ClashChoices } from './combine-for-install.js';
+import { packError } from './pack-errors.js';
+import { PacksService } from './packs.service.js';
+import { PackInfo, PackPreview } from './packs.types.js';
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A JSON argument that must be an object (or absent). */
+function objectArg<T>(name: string, value: unknown): T {
+  if (value === undefined || value === null) return {} as T;
+  if (!isRecord(value)) throw packError('BAD_USER_INPUT', `${name} must be an object keyed by path.`);
+  return value as T;
+}
+
+@Resolver()
+@UseFilters(MetadataErrorFilter)
+export class PacksResolver {
+  constructor(
+    private readonly service: PacksService,
+    private readonly store: MetadataStoreService,
+    private readonly database: DatabaseService,
+  ) {}
+
+  private async manager(req: IncomingMessage): Promise<RequestContext> {
+    const ctx = httpRequestContext(req);
+    await requireCapability(this.store, ctx, 'manageMetadata');
+    return ctx;
+  }
+
+  private async named(version: Promise<PublishedVersion>): Promise<MetadataVersion> {
+    const v = await version;
+    const names = await actorNames(this.database.pool, [v.author]);
+    return { ...v, authorName: names.get(v.author) ?? null };
+  }
+
+  @Query(() => [PackInfo], { description: 'Packs available (plugins/ and TRELLIS_PACK_DIRS) and installed.' })
+  async packs(@Context('req') req: IncomingMessage): Promise<PackInfo[]> {
+    return this.service.list((await this.manager(req)).workspace);
+  }
+
+  @Query(() => JSONScalar, { description: '{ "<json pointer>": "<pack>@<version>" } for the components of the current document that came from a pack.' })
+  async componentOrigins(@Context('req') req: IncomingMessage): Promise<unknown> {
+    return this.service.componentOrigins((await this.manager(req)).workspace);
+  }
+
+  @Query(() => PackPreview)
+  async previewPackInstall(
+    @Context('req') req: IncomingMessage,
+    @Args('name', { type: () => String }) name: string,
+    @Args('clashChoices', { type: () => JSONScalar, nullable: true }) clashChoices?: unknown,
+  ): Promise<PackPreview> {
+    return this.service.previewInstall((await this.manager(req)).workspace, name, objectArg<ClashChoices>('clashChoices', clashChoices));
+  }
+
+  @Mutation(() => MetadataVersion, { description: 'Installs a pack and its dependencies. Errors: PACK_CLASHES (choose keepMine/takePack), PACK_NOT_FOUND, PACK_INCOMPATIBLE, METADATA_INVALID.' })
+  async installPack(
+    @Context('req') req: IncomingMessage,
+    @Args('name', { type: () => String }) name: string,
+    @Args('clashChoices', { type: () => JSONScalar, nullable: true }) clashChoices?: unknown,
+  ): Promise<MetadataVersion> {
+    const ctx = await this.manager(req);
+    return this.named(this.service.install(ctx, name, objectArg<ClashChoices>('clashChoices', clashChoices)));
+  }
+
+  @Query(() => PackPreview)
+  async previewPackUpgrade(
+    @Context('req') req: IncomingMessage,
+    @Args('name', { type: () => String }) name: string,
+    @Args('decisions', { type: () => JSONScalar, nullable: true }) decisions?: unknown,
+  ): Promise<PackPreview> {
+    return this.service.previewUpgrade((await this.manager(req)).workspace, name, objectArg<MergeDecisions>('decisions', decisions));
+  }
+
+  @Mutation(() => MetadataVersion, { description: 'Upgrades a pack by 3-way merge. Errors: PACK_CONFLICTS while a conflict is undecided, METADATA_INVALID.' })
+  async upgradePack(
+    @Context('req') req: IncomingMessage,
+    @Args('name', { type: () => String }) name: string,
+    @Args('decisions', { type: () => JSONScalar }) decisions: unknown,
+  ): Promise<MetadataVersion> {
+    const ctx = await this.manager(req);
+    return this.named(this.service.upgrade(ctx, name, objectArg<MergeDecisions>('decisions', decisions)));
+  }
+
+  @Query(() => PackPreview)
+  async previewPackUninstall(@Context('req') req: IncomingMessage, @Args('name', { type: () => String }) name: string): Promise<PackPreview> {
+    return this.service.previewUninstall((await this.manager(req)).workspace, name);
+  }
+
+  @Mutation(() => MetadataVersion, { description: 'Removes the pack’s components nothing else needs. Errors: PACK_REQUIRED while another installed pack depends on it.' })
+  async uninstallPack(@Context('req') req: IncomingMessage, @Args('name', { type: () => String }) name: string): Promise<MetadataVersion> {
+    const ctx = await this.manager(req);
+    return this.named(this.service.uninstall(ctx, name));
+  }
+
+  @Query(() => JSONScalar, { description: 'The workspace (or chosen entities and workflows) as pack folder files: { files: [{ path, content }] }.' })
+  async exportPack(
+    @Context('req') req: IncomingMessage,
+    @Args('name', { type: () => String }) name: string,
+    @Args('version', { type: () => String }) version: string,
+    @Args('entities', { type: () => [String], nullable: true }) entities?: string[] | null,
+    @Args('workflows', { type: () => [String], nullable: true }) workflows?: string[] | null,
+  ): Promise<unknown> {
+    return this.service.exportPack((await this.manager(req)).workspace, name, version, entities, workflows);
+  }
+}
