@@ -21,7 +21,7 @@ describe('sidebar sections', () => {
 
   it('lists the studio pages, workflows and their runs included', () => {
     const studio = visibleSections(NAV_SECTIONS, capabilitiesFromRoles(['admin'])).find((s) => s.id === 'studio')!;
-    expect(studio.items.map((i) => i.label)).toEqual(['Entities', 'Roles', 'Workflows', 'Workflow runs', 'Publish', 'History']);
+    expect(studio.items.map((i) => i.label)).toEqual(['Entities', 'Roles', 'Workflows', 'Workflow runs', 'Packs', 'Publish', 'History']);
   });
 
   it('gives every signed-in person "My tasks", needing no capability', () => {

@@ -35,6 +35,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/studio/roles', icon: 'badge', label: 'Roles' },
       { to: '/studio/workflows', icon: 'workflow', label: 'Workflows' },
       { to: '/studio/runs', icon: 'activity', label: 'Workflow runs' },
+      { to: '/studio/packs', icon: 'database', label: 'Packs' },
       { to: '/studio/publish', icon: 'upload', label: 'Publish', draftBadge: true },
       { to: '/studio/history', icon: 'history', label: 'History' },
     ],

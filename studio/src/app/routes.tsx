@@ -6,6 +6,7 @@ import { lazy, type ReactNode } from 'react';
 import type { MetadataDocument } from '@trellis/metadata';
 import type { Capabilities } from '../auth/session-context.js';
 import { ListPage } from '../data/ListPage.js';
+import { actionName, isPackAction } from '../packs/pack-list.js';
 import type { RouteParams } from './route-match.js';
 import type { Route } from './router.js';
 
@@ -27,6 +28,8 @@ const WorkflowsPage = lazy(() => import('../studio/workflows/WorkflowsPage.js').
 const WorkflowEditor = lazy(() => import('../studio/workflows/WorkflowEditor.js').then((m) => ({ default: m.WorkflowEditor })));
 const WorkflowRunsPage = lazy(() => import('../workflows-runs/WorkflowRunsPage.js').then((m) => ({ default: m.WorkflowRunsPage })));
 const WorkflowRunPage = lazy(() => import('../workflows-runs/WorkflowRunPage.js').then((m) => ({ default: m.WorkflowRunPage })));
+const PacksPage = lazy(() => import('../packs/PacksPage.js').then((m) => ({ default: m.PacksPage })));
+const PackPreviewPage = lazy(() => import('../packs/PackPreviewPage.js').then((m) => ({ default: m.PackPreviewPage })));
 const MyTasksPage = lazy(() => import('../inbox/MyTasksPage.js').then((m) => ({ default: m.MyTasksPage })));
 
 export type Capability = Exclude<keyof Capabilities, 'roles'>;
@@ -94,6 +97,14 @@ export const ROUTES: PageRoute[] = [
   { path: 'studio/runs', requires: 'manageMetadata', title: () => 'Workflow runs', render: () => <WorkflowRunsPage /> },
   // Open to everyone: the server shows a run to whoever may read its record (the toast of a manual button links here).
   { path: 'studio/runs/:id', title: () => 'Workflow run', render: ({ params }) => <WorkflowRunPage key={params.id} id={params.id} /> },
+  { path: 'studio/packs', requires: 'manageMetadata', title: () => 'Packs', render: () => <PacksPage /> },
+  {
+    path: 'studio/packs/:pack/:action',
+    requires: 'manageMetadata',
+    missing: ({ params }) => (isPackAction(params.action) ? null : `“${params.action}” is not something a pack can do: install, upgrade or uninstall.`),
+    title: ({ params }) => `${isPackAction(params.action) ? actionName(params.action, params.pack) : params.pack} · Packs`,
+    render: ({ params }) => isPackAction(params.action) && <PackPreviewPage key={`${params.pack}/${params.action}`} name={params.pack} action={params.action} />,
+  },
   { path: 'studio/publish', requires: 'manageMetadata', title: () => 'Publish', render: () => <PublishPage /> },
   { path: 'studio/history', requires: 'manageMetadata', title: () => 'History', render: () => <HistoryPage /> },
   { path: 'tasks', title: () => 'My tasks', render: () => <MyTasksPage /> },
