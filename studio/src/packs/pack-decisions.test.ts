@@ -56,6 +56,7 @@ describe('upgrade decisions', () => {
   it('counts progress', () => {
     expect(progressText(3, 1, 'conflict')).toBe('2 of 3 conflicts decided');
     expect(progressText(1, 0, 'clash')).toBe('1 of 1 clash decided');
+    expect(progressText(6, 0, 'clash')).toBe('6 of 6 clashes decided');
   });
 });
 

@@ -70,6 +70,6 @@ export function summarizeClashes(clashes: { path: string }[], chosen: Record<str
 
 /** "2 of 3 conflicts decided". */
 export function progressText(total: number, open: number, noun: string): string {
-  const plural = total === 1 ? noun : `${noun}s`;
+  const plural = total === 1 ? noun : /(s|sh|ch|x|z)$/.test(noun) ? `${noun}es` : `${noun}s`;
   return `${total - open} of ${total} ${plural} decided`;
 }

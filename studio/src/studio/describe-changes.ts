@@ -40,8 +40,11 @@ export function describeChange(change: DiffChange): string {
         ? `Changed ${propertyWords(change.property)} of ${change.entity}.${change.field}`
         : `Changed ${change.property} of ${change.entity}.${change.field} from ${short(change.from)} to ${short(change.to)}`;
     case 'changeOther': {
-      const role = /^\/roles\/([^/]+)$/.exec(change.path)?.[1];
-      if (role) return change.from === undefined ? `Added role ${role}` : change.to === undefined ? `Removed role ${role}` : `Changed role ${role}`;
+      const [, section, name] = /^\/(roles|workflows)\/([^/]+)$/.exec(change.path) ?? [];
+      if (name) {
+        const what = `${section === 'roles' ? 'role' : 'workflow'} ${name}`;
+        return change.from === undefined ? `Added ${what}` : change.to === undefined ? `Removed ${what}` : `Changed ${what}`;
+      }
       return `Changed ${change.path || 'the document'}`;
     }
     default:
