@@ -34,7 +34,7 @@ export function combineForInstall(current: MetadataDocument, pack: MetadataDocum
     const choice = choices[path];
     clashes.push({
       path,
-      message: `The ${packName} pack brings ${what}, which this workspace already has with a different definition: keep yours (keepMine) or take the pack's (takePack).`,
+      message: `The ${packName} pack brings ${what}, which this workspace already has with a different definition: keep yours, or take the pack's.`,
       ...(choice ? { choice } : {}),
     });
     return choice === 'takePack';
