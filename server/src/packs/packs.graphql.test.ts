@@ -149,7 +149,7 @@ describe('packs API', () => {
       useDirs('fixture-base');
       await write(t, `INSERT INTO main.account (name) VALUES ('Acme Corp')`);
       const preview = ok(await t.metadata<{ previewPackInstall: { clashes: { path: string; message: string }[] } }>('{ previewPackInstall(name: "fixture-base") { clashes { path message } } }'));
-      expect(preview.previewPackInstall.clashes).toEqual([{ path: '/entities/account', message: expect.stringContaining('keepMine') }]);
+      expect(preview.previewPackInstall.clashes).toEqual([{ path: '/entities/account', message: expect.stringContaining("keep yours, or take the pack's") }]);
       const refused = await t.metadata(INSTALL, { name: 'fixture-base' });
       expect(code(refused)).toBe('PACK_CLASHES');
       expect(await rows(t, `SELECT count(*)::int AS n FROM trellis.pack_install`)).toEqual([{ n: 0 }]);
