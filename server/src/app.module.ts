@@ -22,8 +22,13 @@ export interface AppOptions {
   auth?: AuthOptions;
   /** Workflow engine settings over the environment's (tests: short leases, fast polling, a clock, fake executors). */
   workflows?: WorkflowOptionsInput;
-  /** Plugins whose workflow actions steps may call (more can be named in env TRELLIS_PLUGINS). */
+  /**
+   * Plugins to load (actions, operations, hooks), with the npm packages named in env TRELLIS_PLUGINS and the built
+   * `"trellis": { "plugin": true }` packages under plugins/; one that fails to load is disabled with a log line.
+   */
   plugins?: PluginDefinition[];
+  /** The folder whose built plugin packages are loaded (default: the repository's plugins/; null: none). */
+  pluginsDir?: string | null;
   /** The mail transport and delivery settings (default: SMTP when TRELLIS_SMTP_URL is set, else outbox only). */
   mail?: MailOptions;
 }
@@ -44,7 +49,7 @@ export class AppModule {
         AuditModule,
         InboxModule,
         MailModule.forRoot(options.mail),
-        WorkflowPluginsModule.forRoot(options.plugins),
+        WorkflowPluginsModule.forRoot(options.plugins, options.pluginsDir),
         WorkflowsModule.forRoot(options.workflows),
         PacksModule.forRoot({ starterPack }),
       ],

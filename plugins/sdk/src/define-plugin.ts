@@ -1,5 +1,6 @@
 import type { FieldTypeDefinition, MetadataDocument } from '@trellis/metadata';
 import { actionProblems, type PluginAction } from './actions.js';
+import { hookProblems, type PluginHook } from './hooks.js';
 import { isSeedLookup, type SeedData } from './seed.js';
 
 /** A JSON Logic operation a plugin adds; receives the evaluated arguments of the rule. */
@@ -20,6 +21,8 @@ export interface PluginDefinition {
   operations?: Record<string, PluginOperation>;
   /** Workflow actions by name (camelCase): steps call them as `<plugin name>.<action name>`. */
   actions?: Record<string, PluginAction>;
+  /** Code run before (may reject with a message) or after a record create/update/delete. */
+  hooks?: PluginHook[];
 }
 
 /** Thrown by `definePlugin` with every problem found, one per line in `message` and listed in `problems`. */
@@ -72,6 +75,7 @@ function pluginProblems(def: PluginDefinition): string[] {
   }
   problems.push(...operationProblems(def.operations));
   problems.push(...actionProblems(def.actions));
+  problems.push(...hookProblems(def.hooks));
   problems.push(...seedProblems(def.seed));
   return problems;
 }

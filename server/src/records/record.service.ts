@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { MetadataDocument } from '@trellis/metadata';
-import { compileRecordValidator, hasRecordRules, normalizeRecordValues, systemClock, withDefaultValues, type Clock } from '@trellis/runtime';
+import { applyChanges, compileRecordValidator, hasRecordRules, normalizeRecordValues, systemClock, withDefaultValues, type Clock } from '@trellis/runtime';
 import type pg from 'pg';
 import { actorLabel, type RequestContext } from '../common/request-context.js';
 import { DatabaseService } from '../database/database.service.js';
@@ -40,6 +40,7 @@ import { whereCompiler } from '../rules/compile-json-logic.js';
 import { hasDerivedWork } from './derived/derived-model.js';
 import { DerivedRecordWrites } from './derived/derived-record-writes.js';
 import { beforeSaveOrThrow, hasBeforeSaveWorkflows, withBeforeSave } from './before-save.js';
+import { PluginHooks } from '../plugins/plugin-hooks.js';
 
 export type RecordData = Record<string, unknown>;
 export type RecordJson = Record<string, unknown>;
@@ -69,6 +70,7 @@ export class RecordService {
     private readonly database: DatabaseService,
     private readonly store: MetadataStoreService,
     @Optional() @Inject(CLOCK) private readonly clock: Clock = systemClock,
+    @Optional() private readonly hooks?: PluginHooks,
   ) {}
 
   private derived?: DerivedRecordWrites;
@@ -109,17 +111,35 @@ export class RecordService {
 
   async create(ctx: RequestContext, entity: string, data: RecordData, options: WriteOptions = {}): Promise<RecordJson> {
     const [record] = await this.insert(ctx, entity, [data], options, false);
+    await this.afterCreate(ctx, entity, [record!]);
     return record!;
   }
 
   /** Creates all rows or none: every row is validated first (fieldErrors carry the row `index`). */
   async createMany(ctx: RequestContext, entity: string, rows: RecordData[], options: WriteOptions = {}): Promise<RecordJson[]> {
     if (rows.length === 0) return [];
-    return this.insert(ctx, entity, rows, options, true);
+    const records = await this.insert(ctx, entity, rows, options, true);
+    await this.afterCreate(ctx, entity, records);
+    return records;
+  }
+
+  /** Plugin after-create hooks (errors logged, never thrown). */
+  private async afterCreate(ctx: RequestContext, entity: string, records: RecordJson[]): Promise<void> {
+    if (!this.hooks?.has(entity, 'afterCreate')) return;
+    const now = this.clock();
+    for (const record of records) await this.hooks.after('afterCreate', { entity, record, previous: null, actor: ctx.actor, now });
   }
 
   /** Changes the given fields only (validated in update mode); NOT_FOUND when there is no such record. */
   async update(ctx: RequestContext, entity: string, id: string, data: RecordData, options: WriteOptions = {}): Promise<RecordJson> {
+    const hooks = this.hooks?.has(entity, 'beforeUpdate', 'afterUpdate') ? this.hooks : undefined;
+    const seen: { previous?: RecordData } = {};
+    const record = await this.writeUpdate(ctx, entity, id, data, options, hooks, seen);
+    if (hooks?.has(entity, 'afterUpdate')) await hooks.after('afterUpdate', { entity, record, previous: seen.previous ?? null, actor: ctx.actor, now: this.clock() });
+    return record;
+  }
+
+  private async writeUpdate(ctx: RequestContext, entity: string, id: string, data: RecordData, options: WriteOptions, hooks: PluginHooks | undefined, seen: { previous?: RecordData }): Promise<RecordJson> {
     const model = await this.model(ctx, options.document);
     const e = entityOf(model, entity);
     const compile = this.compileOptions(ctx, model);
@@ -129,15 +149,24 @@ export class RecordService {
     const errors = compileRecordValidator(model.document, entity)(withoutOwnership(data), { mode: 'update' });
     // Rules and before-save workflows need the stored record: none, the one-statement path with no previous loaded.
     const beforeSave = hasBeforeSaveWorkflows(model.document, entity, 'update');
-    const rules = hasRecordRules(model.document, entity) || beforeSave;
+    const rules = hasRecordRules(model.document, entity) || beforeSave || hooks !== undefined;
     if (errors.length > 0 && !(rules && mayBeHiddenErrors(model.document, entity, errors, data))) throw validationFailed(errors);
     if (!isUuid(id)) throw notFoundError(e, id);
     const guard = rowGuard(compile.access, model, e, 'update');
     const missing = (client: Queryable) => missingRowError(client, compile.access, model, e, id, 'update');
     // Formulas and roll-ups to maintain: one transaction with locks, formula values and recomputes (also checks rules).
-    const withWorkflows = beforeSave ? (previous: RecordData, now: Date) => beforeSaveOrThrow(model.document, entity, 'update', data, previous, ctx.actor, now) : undefined;
-    if (hasDerivedWork(model, entity)) return this.derivedWrites.update(ctx, model, e, id, data, rules, errors, { ...options, compile, guard, missing, beforeSave: withWorkflows });
-    if (rules) return this.updateWithRules(ctx, model, e, id, data, errors, options, compile);
+    // Before-save workflows, then plugin before-update hooks, on the locked stored record (which after-hooks see).
+    const prepare =
+      beforeSave || hooks
+        ? async (previous: RecordData, now: Date) => {
+            seen.previous = previous;
+            const changes = beforeSave ? beforeSaveOrThrow(model.document, entity, 'update', data, previous, ctx.actor, now) : data;
+            if (hooks?.has(entity, 'beforeUpdate')) await hooks.before('beforeUpdate', { entity, record: applyChanges(previous, changes), previous, actor: ctx.actor, now });
+            return changes;
+          }
+        : undefined;
+    if (hasDerivedWork(model, entity)) return this.derivedWrites.update(ctx, model, e, id, data, rules, errors, { ...options, compile, guard, missing, beforeSave: prepare });
+    if (rules) return this.updateWithRules(ctx, model, e, id, data, errors, options, compile, prepare);
     const { statement, links } = compileUpdate(e, id, data, actorLabel(ctx.actor), guard);
     const selection = options.selection ?? defaultSelection(e, compile.access);
     const written: CompileOptions = { ...compile, written: 'update' };
@@ -174,6 +203,7 @@ export class RecordService {
     valueErrors: RecordFieldError[],
     options: WriteOptions,
     compile: CompileOptions,
+    prepare?: (previous: RecordData, now: Date) => Promise<RecordData>,
   ): Promise<RecordJson> {
     const selection = options.selection ?? defaultSelection(e, compile.access);
     const guard = rowGuard(compile.access, model, e, 'update');
@@ -183,7 +213,7 @@ export class RecordService {
       const previous = await loadPrevious(client, e, id, guard);
       if (!previous) throw await missingRowError(client, compile.access, model, e, id, 'update');
       const now = this.clock();
-      if (hasBeforeSaveWorkflows(model.document, e.name, 'update')) data = beforeSaveOrThrow(model.document, e.name, 'update', data, previous, ctx.actor, now);
+      if (prepare) data = await prepare(previous, now);
       const errors = checkUpdate(model.document, e.name, previous, data, valueErrors, ctx.actor, now);
       if (errors.length > 0) throw validationFailed(errors);
       const { statement, links } = compileUpdate(e, id, data, actorLabel(ctx.actor), guard);
@@ -203,6 +233,26 @@ export class RecordService {
 
   /** Deletes the record and returns it as it was (with its links); NOT_FOUND when there is no such record. */
   async delete(ctx: RequestContext, entity: string, id: string, options: WriteOptions = {}): Promise<RecordJson> {
+    const hooks = this.hooks;
+    if (!hooks?.has(entity, 'beforeDelete', 'afterDelete')) return this.writeDelete(ctx, entity, id, options);
+    let previous: RecordData | null = null;
+    const record = await this.inTransaction(options.client, async (client) => {
+      if (hooks.has(entity, 'beforeDelete') && isUuid(id)) {
+        // The stored record, locked, when the writer may delete it (else the delete below reports it missing).
+        const model = await this.model(ctx, options.document);
+        const e = entityOf(model, entity);
+        const compile = this.compileOptions(ctx, model);
+        assertOperation(compile.access, e, 'delete');
+        previous = await loadPrevious(client, e, id, rowGuard(compile.access, model, e, 'delete'));
+        if (previous) await hooks.before('beforeDelete', { entity, record: previous, previous, actor: ctx.actor, now: this.clock() });
+      }
+      return this.writeDelete(ctx, entity, id, { ...options, client });
+    });
+    await hooks.after('afterDelete', { entity, record, previous, actor: ctx.actor, now: this.clock() });
+    return record;
+  }
+
+  private async writeDelete(ctx: RequestContext, entity: string, id: string, options: WriteOptions): Promise<RecordJson> {
     const model = await this.model(ctx, options.document);
     const e = entityOf(model, entity);
     const compile = this.compileOptions(ctx, model);
@@ -246,19 +296,23 @@ export class RecordService {
     const beforeSave = hasBeforeSaveWorkflows(model.document, entity, 'create');
     const rules = hasRecordRules(model.document, entity);
     const now = rules || beforeSave ? this.clock() : undefined;
-    complete.forEach((row, index) => {
+    const hooks = this.hooks?.has(entity, 'beforeCreate') ? this.hooks : undefined;
+    const hookNow = hooks ? (now ?? this.clock()) : undefined;
+    for (const [index, original] of complete.entries()) {
+      let row = original;
       if (beforeSave) {
         const outcome = withBeforeSave(model.document, entity, 'create', row, null, ctx.actor, now!);
         complete[index] = row = outcome.data;
         if (outcome.errors.length > 0) {
           for (const error of outcome.errors) errors.push(bulk ? { ...error, index } : error);
-          return;
+          continue;
         }
       }
+      if (hooks) await hooks.before('beforeCreate', { entity, record: row, previous: null, actor: ctx.actor, now: hookNow! }, bulk ? index : undefined);
       let rowErrors = validate(withoutOwnership(row), { mode: 'create' });
       if (rules) rowErrors = checkCreate(model.document, entity, row, rowErrors, ctx.actor, now!);
       for (const error of rowErrors) errors.push(bulk ? { ...error, index } : error);
-    });
+    }
     if (errors.length > 0) throw validationFailed(errors);
     const ids = complete.map(() => randomUUID());
     if (hasDerivedWork(model, entity)) return this.derivedWrites.insert(ctx, model, e, complete, ids, { ...options, compile }, bulk);

@@ -89,6 +89,8 @@ export interface TestAppOptions {
   workflows?: WorkflowOptionsInput;
   /** Plugins whose workflow actions steps may call. */
   plugins?: PluginDefinition[];
+  /** Load the built plugin packages of this folder (default null: none, so tests do not depend on what is built). */
+  pluginsDir?: string | null;
   /** The mail transport (e.g. a MemoryMailTransport) and delivery settings; default: outbox only. */
   mail?: MailOptions;
 }
@@ -103,7 +105,7 @@ export async function withTestApp(document?: MetadataDocument, options: TestAppO
   let app: NestExpressApplication | undefined;
   try {
     const auth: AuthOptions = { ...options.auth, config: { rateLimitPerMinute: 0, authRateLimitPerMinute: 0, ...options.auth?.config } };
-    app = await createApp({ databaseUrl: database.url, starterPack: options.starterPack ?? false, studioDir: options.studioDir, auth, workflows: options.workflows, plugins: options.plugins, mail: options.mail ?? { transport: null } });
+    app = await createApp({ databaseUrl: database.url, starterPack: options.starterPack ?? false, studioDir: options.studioDir, auth, workflows: options.workflows, plugins: options.plugins, pluginsDir: options.pluginsDir ?? null, mail: options.mail ?? { transport: null } });
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     const baseUrl = `http://127.0.0.1:${port}`;

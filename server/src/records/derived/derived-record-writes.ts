@@ -33,8 +33,8 @@ export interface DerivedWriteOptions {
   guard?: RowGuard;
   /** The error for an update / delete that touched no row (absent, invisible or not writable). */
   missing?: (client: Queryable) => Promise<unknown>;
-  /** Update: the changes with what before-save workflows set, given the locked stored record (throws to refuse). */
-  beforeSave?: (previous: RowValues, now: Date) => RowValues;
+  /** Update: the changes with what before-save workflows (and plugin before-update hooks) set, given the locked stored record (throws to refuse). */
+  beforeSave?: (previous: RowValues, now: Date) => RowValues | Promise<RowValues>;
 }
 
 export class DerivedRecordWrites {
@@ -75,7 +75,7 @@ export class DerivedRecordWrites {
       const maintenance = new DerivedMaintenance(model, client, ctx.actor, now, !options.client);
       const previous = await maintenance.beforeUpdate(e, id, data);
       if (!previous) throw notFound(`No ${e.label.toLowerCase()} with id ${id}`);
-      if (options.beforeSave) data = options.beforeSave(previous, now);
+      if (options.beforeSave) data = await options.beforeSave(previous, now);
       if (rules) {
         const errors = checkUpdate(model.document, e.name, previous, data, valueErrors, ctx.actor, now);
         if (errors.length > 0) throw validationFailed(errors);

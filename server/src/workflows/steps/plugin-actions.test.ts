@@ -1,6 +1,6 @@
 import type { PluginDefinition } from '@trellis/plugin-sdk';
 import type { MetadataStoreService } from '../../metadata-store/metadata-store.service.js';
-import { pluginPackages, WorkflowActionRegistry } from './plugin-actions.js';
+import { WorkflowActionRegistry } from './plugin-actions.js';
 
 const store = { extendPublish: () => undefined } as unknown as MetadataStoreService;
 const plugin = (name: string, inputSchema: Record<string, unknown> = { type: 'object' }): PluginDefinition => ({
@@ -25,20 +25,5 @@ describe('WorkflowActionRegistry', () => {
     expect(() => registry.register(plugin('gamma', { type: 'object', properties: { n: { type: 'nonsense' } } }))).toThrow(
       /^The input schema of the workflow action gamma.ping is not a valid JSON Schema: /,
     );
-  });
-
-  it('reads package names from TRELLIS_PLUGINS and explains one that cannot be imported', async () => {
-    expect(pluginPackages(' @acme/sms, ,other ')).toEqual(['@acme/sms', 'other']);
-    expect(pluginPackages(undefined)).toEqual([]);
-    const previous = process.env['TRELLIS_PLUGINS'];
-    process.env['TRELLIS_PLUGINS'] = '@trellis/no-such-plugin';
-    try {
-      await expect(new WorkflowActionRegistry(store, []).onModuleInit()).rejects.toThrow(
-        /^TRELLIS_PLUGINS names "@trellis\/no-such-plugin", which could not be imported: .*Install the package or fix the name\.$/,
-      );
-    } finally {
-      if (previous === undefined) delete process.env['TRELLIS_PLUGINS'];
-      else process.env['TRELLIS_PLUGINS'] = previous;
-    }
   });
 });

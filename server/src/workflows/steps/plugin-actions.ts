@@ -1,7 +1,6 @@
 /**
  * The workflow actions plugins register (`definePlugin({ actions })`), by `<plugin>.<action>`: from the plugins
- * given to AppModule.forRoot({ plugins }) and the packages named in TRELLIS_PLUGINS (comma-separated, imported
- * at boot). Each action's input schema is compiled once (ajv); a publish is refused when a workflow names an
+ * the server loaded (plugins/plugin-loader.ts: AppModule.forRoot({ plugins }), TRELLIS_PLUGINS, plugins/*). Each action's input schema is compiled once (ajv); a publish is refused when a workflow names an
  * unknown action or gives inputs its schema rules out (see plugin-action-problems.ts).
  */
 import { Inject, Injectable, Logger, Optional, type OnModuleInit } from '@nestjs/common';
@@ -11,7 +10,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { MetadataStoreService } from '../../metadata-store/metadata-store.service.js';
 import { pluginActionProblems } from './plugin-action-problems.js';
 
-/** The plugins given to AppModule.forRoot({ plugins }). */
+/** The plugins the server loaded (plugins/plugin-loader.ts), the disabled ones left out. */
 export const WORKFLOW_PLUGINS = Symbol('WORKFLOW_PLUGINS');
 
 export interface RegisteredAction {
@@ -48,7 +47,6 @@ export class WorkflowActionRegistry implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     for (const plugin of this.plugins ?? []) this.register(plugin);
-    for (const name of pluginPackages(process.env['TRELLIS_PLUGINS'])) this.register(await importPlugin(name));
     this.store.extendPublish({ check: (document) => pluginActionProblems(document, this) });
     if (this.actions.size > 0) this.logger.log(`workflow actions: ${[...this.actions.keys()].join(', ')}`);
   }
@@ -56,20 +54,11 @@ export class WorkflowActionRegistry implements OnModuleInit {
   /** Adds a plugin's actions; throws when its definition is invalid, an action is already registered or a schema does not compile. */
   register(plugin: PluginDefinition): void {
     definePlugin(plugin); // the SDK's checks, also for plugins built without it
-    for (const [name, action] of Object.entries(plugin.actions ?? {})) {
-      const key = `${plugin.name}.${name}`;
+    const compiled = compilePluginActions(plugin);
+    for (const { key } of compiled) {
       if (this.actions.has(key)) throw new Error(`The workflow action ${key} is registered twice: load the plugin "${plugin.name}" once.`);
-      let validate: ValidateFunction;
-      const propertyValidators = new Map<string, ValidateFunction>();
-      try {
-        validate = ajv.compile(action.inputSchema);
-        const properties = (action.inputSchema['properties'] ?? {}) as Record<string, JsonSchema>;
-        for (const [property, schema] of Object.entries(properties)) propertyValidators.set(property, ajv.compile(schema));
-      } catch (error) {
-        throw new Error(`The input schema of the workflow action ${key} is not a valid JSON Schema: ${(error as Error).message}`);
-      }
-      this.actions.set(key, { key, plugin: plugin.name, action, validate, propertyValidators });
     }
+    for (const action of compiled) this.actions.set(action.key, action);
   }
 
   get(key: string): RegisteredAction | undefined {
@@ -89,22 +78,18 @@ export class WorkflowActionRegistry implements OnModuleInit {
   }
 }
 
-export function pluginPackages(env: string | undefined): string[] {
-  return (env ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter((name) => name !== '');
-}
-
-/** A plugin package's definition: its default export, or an export named `plugin`. */
-async function importPlugin(name: string): Promise<PluginDefinition> {
-  let module: Record<string, unknown>;
-  try {
-    module = (await import(name)) as Record<string, unknown>;
-  } catch (error) {
-    throw new Error(`TRELLIS_PLUGINS names "${name}", which could not be imported: ${(error as Error).message}. Install the package or fix the name.`);
-  }
-  const plugin = (module['default'] ?? module['plugin']) as PluginDefinition | undefined;
-  if (!plugin || typeof plugin !== 'object') throw new Error(`TRELLIS_PLUGINS names "${name}", whose module exports no plugin: export definePlugin({...}) as default (or as "plugin").`);
-  return plugin;
+/** A plugin's actions with their compiled input schemas; throws when a schema does not compile. */
+export function compilePluginActions(plugin: PluginDefinition): RegisteredAction[] {
+  return Object.entries(plugin.actions ?? {}).map(([name, action]) => {
+    const key = `${plugin.name}.${name}`;
+    const propertyValidators = new Map<string, ValidateFunction>();
+    try {
+      const validate = ajv.compile(action.inputSchema);
+      const properties = (action.inputSchema['properties'] ?? {}) as Record<string, JsonSchema>;
+      for (const [property, schema] of Object.entries(properties)) propertyValidators.set(property, ajv.compile(schema));
+      return { key, plugin: plugin.name, action, validate, propertyValidators };
+    } catch (error) {
+      throw new Error(`The input schema of the workflow action ${key} is not a valid JSON Schema: ${(error as Error).message}`);
+    }
+  });
 }

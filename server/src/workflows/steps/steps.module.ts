@@ -1,6 +1,8 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
 import type { PluginDefinition } from '@trellis/plugin-sdk';
 import { InboxModule } from '../../inbox/inbox.module.js';
+import { PluginHooks } from '../../plugins/plugin-hooks.js';
+import { loadPlugins } from '../../plugins/plugin-loader.js';
 import { STEP_EXECUTORS, type StepExecutor } from '../step-executor.js';
 import { AssignStepExecutor } from './assign.step.js';
 import { CreateRecordStepExecutor } from './create-record.step.js';
@@ -40,11 +42,14 @@ const EXECUTORS = [
 })
 export class WorkflowStepsModule {}
 
-/** The plugins whose workflow actions the server offers (AppModule.forRoot({ plugins })). Global: read by the registry. */
+/** The plugins the server loads (given here, TRELLIS_PLUGINS, plugins/*) and their record hooks (PluginHooks). Global: read by the registries and RecordService. */
 @Global()
 @Module({})
 export class WorkflowPluginsModule {
-  static forRoot(plugins: PluginDefinition[] = []): DynamicModule {
-    return { module: WorkflowPluginsModule, providers: [{ provide: WORKFLOW_PLUGINS, useValue: plugins }], exports: [WORKFLOW_PLUGINS] };
+  static forRoot(plugins: PluginDefinition[] = [], pluginsDir?: string | null): DynamicModule {
+    const logger = new Logger('Plugins');
+    // Every plugin goes through the loader: a broken one is disabled with one log line, the server still starts.
+    const loaded = { provide: WORKFLOW_PLUGINS, useFactory: () => loadPlugins({ given: plugins, pluginsDir, log: (line) => logger.error(line) }) };
+    return { module: WorkflowPluginsModule, providers: [loaded, PluginHooks], exports: [WORKFLOW_PLUGINS, PluginHooks] };
   }
 }
