@@ -1,16 +1,7 @@
-import { definePlugin, PluginDefinitionError, type PluginDefinition } from './index.js';
+import { definePlugin, type PluginDefinition } from './index.js';
+import { problemsOf } from './testing/definition-problems.js';
 
 const minimal: PluginDefinition = { name: 'starter-sales', version: '0.1.0' };
-
-function problemsOf(def: unknown): string[] {
-  try {
-    definePlugin(def as PluginDefinition);
-  } catch (error) {
-    if (error instanceof PluginDefinitionError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('definePlugin', () => {
   it('returns a valid definition unchanged, keeping its literal type', () => {

@@ -1,16 +1,7 @@
-import { definePlugin, hookRejection, PluginDefinitionError, type PluginDefinition } from './index.js';
+import { definePlugin, hookRejection, type PluginDefinition } from './index.js';
+import { problemsOf } from './testing/definition-problems.js';
 
 const minimal: PluginDefinition = { name: 'audit-tools', version: '0.1.0' };
-
-function problemsOf(def: unknown): string[] {
-  try {
-    definePlugin(def as PluginDefinition);
-  } catch (error) {
-    if (error instanceof PluginDefinitionError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('definePlugin hooks', () => {
   it('accepts before and after hooks on an entity or on every entity', () => {
