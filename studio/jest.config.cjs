@@ -1,2 +1,8 @@
 // Unit tests of the studio's pure modules (query builders, document edits, formatting); node environment, no DOM.
-module.exports = { ...require('../plugins/sdk/jest-preset.cjs'), roots: ['<rootDir>/src'], testMatch: ['**/*.test.ts'] };
+const preset = require('../plugins/sdk/jest-preset.cjs');
+module.exports = {
+  ...preset,
+  roots: ['<rootDir>/src', '<rootDir>/build'],
+  testMatch: ['**/*.test.ts'],
+  moduleNameMapper: { ...preset.moduleNameMapper, '^@trellis/plugin-sdk/studio$': '<rootDir>/../plugins/sdk/src/studio.ts' },
+};

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { trellisPlugins } from './build/trellis-plugins.js';
 
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -8,12 +9,14 @@ const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const apiTarget = process.env.TRELLIS_API ?? 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), trellisPlugins({ pluginsDir: fromHere('../plugins'), root: fromHere('..') })],
   resolve: {
     // Workspace packages from source: no build order between studio and metadata/runtime.
     alias: {
       '@trellis/metadata': fromHere('../metadata/src/index.ts'),
       '@trellis/runtime': fromHere('../runtime/src/index.ts'),
+      // The browser-safe half of the SDK (plugins' studio modules import it).
+      '@trellis/plugin-sdk/studio': fromHere('../plugins/sdk/src/studio.ts'),
     },
   },
   server: {

@@ -76,7 +76,7 @@ function errorMessage(name: string, field: FieldDefinition, schema: JsonSchema, 
     case 'oneOf':
       return `${subject} must be one of: ${allowedValues(field, at).join(', ')}`;
     case 'required':
-      return `${subject} is missing its ${formatFieldLabel(String(p.missingProperty)).toLowerCase()}`;
+      return `${subject} is missing its ${partLabel(at, String(p.missingProperty)).toLowerCase()}`;
     case 'additionalProperties':
       return `${subject} has no property '${String(p.additionalProperty)}'`;
     case 'minLength':
@@ -124,10 +124,19 @@ function locate(label: string, schema: JsonSchema, rest: string[]): { subject: s
       continue;
     }
     const required = Array.isArray(at.required) ? (at.required as string[]) : [];
-    if (!required.includes(segment)) subject = `${subject} ${formatFieldLabel(segment).toLowerCase()}`;
-    at = ((at.properties as Record<string, JsonSchema> | undefined)?.[segment]) ?? {};
+    const property = ((at.properties as Record<string, JsonSchema> | undefined)?.[segment]) ?? {};
+    // A titled part is always named (a geo point's "Latitude"), even when required.
+    const title = typeof property.title === 'string' ? property.title : undefined;
+    if (title || !required.includes(segment)) subject = `${subject} ${(title ?? formatFieldLabel(segment)).toLowerCase()}`;
+    at = property;
   }
   return { subject, schema: at };
+}
+
+/** A compound value's part by its schema title, else its name in words. */
+function partLabel(schema: JsonSchema, property: string): string {
+  const title = ((schema.properties as Record<string, JsonSchema> | undefined)?.[property])?.title;
+  return typeof title === 'string' ? title : formatFieldLabel(property);
 }
 
 function expectedTypeMessage(types: string[], at: JsonSchema, field: FieldDefinition, ctx: TranslateContext): string {

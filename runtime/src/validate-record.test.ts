@@ -182,4 +182,29 @@ describe('compileRecordValidator', () => {
       unregisterFieldType('mood');
     }
   });
+
+  it('names the titled parts of a plugin type\'s compound value (a point\'s latitude), even required ones', () => {
+    registerFieldType({
+      ...integerFieldType,
+      name: 'spot',
+      label: 'Spot',
+      columns: () => [{ suffix: '', sqlType: 'double precision' }, { suffix: '_lng', sqlType: 'double precision' }],
+      jsonSchema: () => ({
+        type: 'object',
+        properties: { lat: { type: 'number', maximum: 90, title: 'Latitude' }, lng: { type: 'number', title: 'Longitude' } },
+        required: ['lat', 'lng'],
+        additionalProperties: false,
+      }),
+    });
+    try {
+      const doc: MetadataDocument = {
+        entities: { site: { label: 'Site', pluralLabel: 'Sites', plural: 'sites', fields: { where: { type: 'spot', label: 'Location' } } } },
+      };
+      const check = compileRecordValidator(doc, 'site');
+      expect(check({ where: { lat: 95, lng: 1 } }, { mode: 'create' })).toEqual([{ field: 'where', message: 'Location latitude must be at most 90' }]);
+      expect(check({ where: { lat: 45 } }, { mode: 'create' })).toEqual([{ field: 'where', message: 'Location is missing its longitude' }]);
+    } finally {
+      unregisterFieldType('spot');
+    }
+  });
 });

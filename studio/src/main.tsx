@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import studioPlugins from 'virtual:trellis-plugins';
 import { App } from './app/App.js';
+import { loadStudioPlugins } from './plugins/studio-plugins.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
@@ -12,8 +14,11 @@ import './styles/runs.css';
 import './styles/inbox.css';
 import './styles/workflows.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// Plugins first: their field types, operations and widgets must be known before any document is read.
+void loadStudioPlugins(studioPlugins).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -104,6 +104,41 @@ export type FieldProperty =
   | 'digits';
 
 /**
+ * A GraphQL object or input type a field type's values need beyond the built-in ones (a plugin's `GeoPoint` /
+ * `GeoPointInput`), declared as data so every generated schema builds it the same way.
+ */
+export interface GraphQLTypeDeclaration {
+  name: string;
+  kind: 'object' | 'input';
+  description?: string;
+  /** Field name → SDL type reference (`Float!`, `[String!]`, or another declared type's name). */
+  fields: Record<string, string>;
+}
+
+/**
+ * A filter operator a type adds beyond the built-in `FilterOperator`s, compiled to SQL by the type itself
+ * (the `geo` plugin's `within: { lat, lng, km }`). The generated `…Filter` input offers it under its name, the
+ * server checks the operand against `operandSchema` before calling `sql`, and the studio's filter bar offers it
+ * with `label` and one input per property of `operandSchema`.
+ */
+export interface CustomFilterOperator {
+  /** Words after the field's label in the filter bar, e.g. "is within". */
+  label: string;
+  /** SDL reference of the operand's GraphQL input type (built-in or declared in `graphqlTypes`). */
+  input: string;
+  /** JSON Schema of the operand (`type: "object"` with titled properties, or a scalar). */
+  operandSchema: JsonSchema;
+  /**
+   * The SQL condition. `columns` maps each value property to its quoted column reference (a composite value's
+   * keys, e.g. `{ lat: 't0."location"', lng: 't0."location_lng"' }`; a single-column type gets `{ value: ref }`);
+   * `param(v)` binds a value and returns its placeholder. Build the SQL only from these and constants.
+   */
+  sql(columns: Record<string, string>, operand: never, param: (value: unknown) => string): string;
+  /** The operand in words for the filter chip ("10 km of 48.85, 2.35"); default: its JSON. */
+  describe?(operand: never): string;
+}
+
+/**
  * Everything about a field type, in one place: storage, GraphQL, JSON Schema, filters, studio widget.
  * Pure data and pure functions, so it is shared by server, runtime and studio. Plugins register more.
  */
@@ -167,4 +202,10 @@ export interface FieldTypeDefinition {
    * operators, and sorting follow that type (see `valueTypeOf` in registry.ts). Default: this type itself.
    */
   valueType?(field: FieldDefinition): string;
+  /** GraphQL types `graphql(field)` and `filters` name beyond the built-ins (plugin types with object values). */
+  graphqlTypes?: GraphQLTypeDeclaration[];
+  /** Filter operators beyond `filterOperators`, by name (camelCase, not a built-in operator's name). */
+  filters?: Record<string, CustomFilterOperator>;
+  /** A value in words for lists, chips and labels (default: the studio's formatting of the type's widget, else JSON). */
+  formatValue?(field: FieldDefinition, value: unknown): string;
 }

@@ -162,3 +162,35 @@ describe('field-type registry', () => {
     ]);
   });
 });
+
+describe('plugin field types: declared GraphQL types and filters', () => {
+  const point = (extra: Partial<FieldTypeDefinition> = {}): FieldTypeDefinition => ({
+    ...getFieldType('decimal'),
+    name: 'spot',
+    label: 'Spot',
+    graphqlTypes: [{ name: 'Spot', kind: 'object', fields: { x: 'Float!' } }],
+    filters: { near: { label: 'is near', input: 'Float', operandSchema: { type: 'number' }, sql: (c) => `${c['value']} > 0` } },
+    ...extra,
+  });
+  afterEach(() => {
+    for (const name of ['spot', 'spot2']) if (findFieldType(name)) unregisterFieldType(name);
+  });
+
+  it('lists the GraphQL types registered types declare', async () => {
+    const { declaredGraphQLTypes } = await import('./registry.js');
+    registerFieldType(point());
+    expect(declaredGraphQLTypes().map((t) => t.name)).toEqual(['Spot']);
+  });
+
+  it('refuses a filter named like a built-in operator or a boolean combinator', () => {
+    expect(() => registerFieldType(point({ filters: { eq: point().filters!['near']! } }))).toThrow(/filter "eq" must be a camelCase name other than the built-in operators \(eq, neq/);
+    expect(() => registerFieldType(point({ filters: { and: point().filters!['near']! } }))).toThrow(/filter "and"/);
+    expect(findFieldType('spot')).toBeUndefined();
+  });
+
+  it('refuses a GraphQL type another registered type already declares, naming it', () => {
+    registerFieldType(point());
+    expect(() => registerFieldType(point({ name: 'spot2' }))).toThrow('Field type "spot2": GraphQL type "Spot" is already declared by field type "spot"; choose another name.');
+    expect(() => registerFieldType(point({ name: 'spot2', graphqlTypes: [{ name: 'spot', kind: 'input', fields: {} }] }))).toThrow(/must be PascalCase/);
+  });
+});

@@ -3,7 +3,7 @@
  * plugins add theirs with `registerFieldType`.
  */
 import type { FieldDefinition } from '../types.js';
-import type { FieldTypeDefinition } from './field-type.js';
+import type { FieldTypeDefinition, FilterOperator, GraphQLTypeDeclaration } from './field-type.js';
 import { booleanFieldType } from './boolean.js';
 import { currencyFieldType } from './currency.js';
 import { dateFieldType } from './date.js';
@@ -86,7 +86,33 @@ export function registerFieldType(definition: FieldTypeDefinition): void {
   if (registry.has(definition.name)) {
     throw new Error(`Field type "${definition.name}" is already registered; choose another name.`);
   }
+  for (const op of Object.keys(definition.filters ?? {})) {
+    if (!/^[a-z][a-zA-Z0-9]*$/.test(op) || (BUILT_IN_FILTER_OPERATORS as readonly string[]).includes(op) || ['and', 'or', 'not'].includes(op)) {
+      throw new Error(`Field type "${definition.name}": filter "${op}" must be a camelCase name other than the built-in operators (${BUILT_IN_FILTER_OPERATORS.join(', ')}).`);
+    }
+  }
+  for (const declared of definition.graphqlTypes ?? []) {
+    if (!/^[A-Z][A-Za-z0-9]*$/.test(declared.name)) {
+      throw new Error(`Field type "${definition.name}": GraphQL type "${declared.name}" must be PascalCase.`);
+    }
+    const owner = declaredGraphQLTypeOwner(declared.name);
+    if (owner) throw new Error(`Field type "${definition.name}": GraphQL type "${declared.name}" is already declared by field type "${owner}"; choose another name.`);
+  }
   registry.set(definition.name, definition);
+}
+
+/** The built-in filter operators (a plugin's `filters` take other names). */
+export const BUILT_IN_FILTER_OPERATORS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'notIn', 'like', 'ilike', 'isNull', 'containsAny', 'containsAll'] as const satisfies readonly FilterOperator[];
+
+/** The registered type that declares GraphQL type `name` in its `graphqlTypes`, if any. */
+function declaredGraphQLTypeOwner(name: string): string | undefined {
+  for (const type of registry.values()) if (type.graphqlTypes?.some((t) => t.name === name)) return type.name;
+  return undefined;
+}
+
+/** Every GraphQL type declared by the registered field types (`graphqlTypes`), in registration order. */
+export function declaredGraphQLTypes(): GraphQLTypeDeclaration[] {
+  return [...registry.values()].flatMap((type) => type.graphqlTypes ?? []);
 }
 
 /** Every registered type, built-ins first, then in registration order. */

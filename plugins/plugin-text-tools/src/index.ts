@@ -15,8 +15,20 @@ export default definePlugin({
   version: '0.1.0',
   description: 'slugify and formatPhone JSON Logic operations, and a webhook action retried on transient failures.',
   operations: {
-    slugify: (text: unknown, separator?: unknown) => slugify(text, separator),
-    formatPhone: (value: unknown, countryCode?: unknown) => formatPhone(value, countryCode),
+    slugify: {
+      evaluate: ((text: unknown, separator?: unknown) => slugify(text, separator)) as never,
+      minArgs: 1,
+      maxArgs: 2,
+      result: 'string',
+      description: "A URL-safe slug of the text (accents removed, lowercase, words joined by '-' or the separator given).",
+    },
+    formatPhone: {
+      evaluate: ((value: unknown, countryCode?: unknown) => formatPhone(value, countryCode)) as never,
+      minArgs: 1,
+      maxArgs: 2,
+      result: 'string',
+      description: "The phone number in E.164 form (+ and digits), using the country code given for national numbers; null when it cannot be one.",
+    },
   },
   actions: { webhookWithRetry: webhookWithRetry as never },
 });

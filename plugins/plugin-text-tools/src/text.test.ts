@@ -1,4 +1,6 @@
-import { evaluateRule, registerOperation, unregisterOperation } from '@trellis/runtime';
+import { findOperationSignature } from '@trellis/metadata';
+import { registerContributions } from '@trellis/plugin-sdk';
+import { evaluateRule } from '@trellis/runtime';
 import plugin, { formatPhone, slugify } from './index.js';
 
 describe('slugify', () => {
@@ -47,15 +49,15 @@ describe('formatPhone', () => {
 });
 
 describe('the text-tools plugin', () => {
-  it('is a valid plugin whose operations work in JSON Logic', () => {
+  it('is a valid plugin whose operations work in JSON Logic, with signatures for the rule checks', () => {
     expect(plugin.name).toBe('text-tools');
-    for (const [name, fn] of Object.entries(plugin.operations)) registerOperation(name, fn as (...args: unknown[]) => unknown);
+    const undo = registerContributions(plugin);
     try {
       expect(evaluateRule({ slugify: [{ var: 'name' }] }, { name: 'Acme Corp' })).toBe('acme-corp');
       expect(evaluateRule({ formatPhone: [{ var: 'phone' }, '44'] }, { phone: '020 7946 0018' })).toBe('+442079460018');
+      expect(findOperationSignature('slugify')).toMatchObject({ minArgs: 1, maxArgs: 2, result: 'string', origin: 'plugin' });
     } finally {
-      unregisterOperation('slugify');
-      unregisterOperation('formatPhone');
+      undo();
     }
   });
 });

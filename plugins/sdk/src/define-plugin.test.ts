@@ -49,7 +49,7 @@ describe('definePlugin', () => {
   it('refuses operations that are not functions or have bad names', () => {
     expect(problemsOf({ ...minimal, operations: { 'a.b': () => 1, twice: 2 } })).toEqual([
       "operations.a.b: operation names are identifiers (letters, digits, '_')",
-      'operations.twice must be a function',
+      'operations.twice must be a function or { evaluate, minArgs, result, description }',
     ]);
   });
 

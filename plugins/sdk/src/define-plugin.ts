@@ -1,10 +1,9 @@
 import type { FieldTypeDefinition, MetadataDocument } from '@trellis/metadata';
 import { actionProblems, type PluginAction } from './actions.js';
 import { hookProblems, type PluginHook } from './hooks.js';
+import { operationProblems, type PluginOperation } from './operations.js';
 import { isSeedLookup, type SeedData } from './seed.js';
 
-/** A JSON Logic operation a plugin adds; receives the evaluated arguments of the rule. */
-export type PluginOperation = (...args: never[]) => unknown;
 
 /**
  * What a plugin or template pack provides. A pack is a plugin that carries only `metadata` and `seed`.
@@ -39,7 +38,6 @@ export const PLUGIN_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 /** semver.org's official pattern. */
 export const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Declares a plugin. Checks its identity and the shape of what it contributes and throws a
@@ -97,15 +95,6 @@ function fieldTypeProblems(fieldTypes: FieldTypeDefinition[] | undefined): strin
     }
   });
   return problems;
-}
-
-function operationProblems(operations: Record<string, PluginOperation> | undefined): string[] {
-  if (operations === undefined) return [];
-  if (typeof operations !== 'object' || operations === null) return ['operations must be an object of functions'];
-  return Object.entries(operations).flatMap(([name, fn]) => [
-    ...(OPERATION_NAME.test(name) ? [] : [`operations.${name}: operation names are identifiers (letters, digits, '_')`]),
-    ...(typeof fn === 'function' ? [] : [`operations.${name} must be a function`]),
-  ]);
 }
 
 function seedProblems(seed: SeedData | undefined): string[] {

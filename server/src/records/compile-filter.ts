@@ -6,6 +6,7 @@
 import type { FilterOperator } from '@trellis/metadata';
 import type { DataModel, EntityModel, FieldModel, ScalarFieldModel } from './data-model.js';
 import { entityOf } from './data-model.js';
+import { customFilterSql } from './custom-filter.js';
 import { badUserInput } from './record-errors.js';
 import { AliasSource, SqlParams, quoteIdent } from './sql.js';
 import type { RecordAccess } from '../permissions/record-access.js';
@@ -155,6 +156,11 @@ function scalarFilter(
     if (part) {
       const partRef = `${alias}.${quoteIdent(part.column)}`;
       out.push(operand === null ? `${partRef} IS NULL` : `${partRef} = ${scope.params.add(scalarOperand(operand, field, op))}`);
+      continue;
+    }
+    const custom = field.filters?.[op];
+    if (custom) {
+      if (operand !== null) out.push(customFilterSql(scope.params, field, op, custom, operand, alias));
       continue;
     }
     if (!(field.operators as string[]).includes(op)) {

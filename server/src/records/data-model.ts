@@ -13,6 +13,7 @@ import {
   tableName,
   type EntityDefinition,
   type FieldDefinition,
+  type CustomFilterOperator,
   type FieldTypeDefinition,
   type FilterOperator,
   type MetadataDocument,
@@ -46,6 +47,8 @@ export interface ScalarFieldModel extends FieldBase {
   /** First column = the main one (sorting, operators); the others are composite parts. */
   columns: ColumnModel[];
   operators: FilterOperator[];
+  /** Operators the value type adds itself (a plugin type's `filters`), compiled by custom-filter.ts. */
+  filters?: Record<string, CustomFilterOperator>;
   sortable: boolean;
   system: boolean;
   /** A system field the writer may set (owner, team); the others are set by the server only. */
@@ -163,6 +166,7 @@ function fieldModel(doc: MetadataDocument, schema: string, entity: string, name:
     filterInput: filterInputName(valueType.name),
     columns,
     operators: valueType.filterOperators,
+    ...(valueType.filters ? { filters: valueType.filters } : {}),
     sortable: valueType.sortable && specs.length > 0,
     system: false,
     unique: def.unique === true,

@@ -271,7 +271,7 @@ class SchemaBuilder {
   private fieldFilter(field: FieldModel): GraphQLInputType | null {
     switch (field.kind) {
       case 'scalar':
-        return field.operators.length > 0 || field.columns.length > 1 ? this.scalarFilter(field) : null;
+        return field.operators.length > 0 || field.columns.length > 1 || field.filters ? this.scalarFilter(field) : null;
       case 'manyToOne':
         return this.filterType(this.entity(field.target));
       case 'oneToMany':
@@ -302,6 +302,7 @@ class SchemaBuilder {
     const fields: GraphQLInputFieldConfigMap = {};
     for (const op of field.operators) fields[op] = { type: operatorType(op, operand, list) };
     for (const part of field.columns.slice(1)) fields[part.key!] = { type: sqlScalar(part.sqlType) };
+    for (const [op, filter] of Object.entries(field.filters ?? {})) fields[op] = { type: typeRef(filter.input) as GraphQLInputType, description: filter.label };
     const type = new GraphQLInputObjectType({ name: field.filterInput, fields });
     this.scalarFilters.set(field.filterInput, type);
     return type;

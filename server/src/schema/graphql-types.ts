@@ -2,7 +2,7 @@
  * The fixed GraphQL types every generated schema shares (graphql-js types are immutable, so one instance
  * serves every schema version) and the mapping of registry type names to graphql-js types.
  */
-import type { FilterOperator } from '@trellis/metadata';
+import { declaredGraphQLTypes, type FilterOperator, type GraphQLTypeDeclaration } from '@trellis/metadata';
 import {
   GraphQLBoolean,
   GraphQLEnumType,
@@ -53,7 +53,26 @@ export function typeRef(ref: string): GraphQLType {
   if (text.endsWith('!')) return new GraphQLNonNull(typeRef(text.slice(0, -1)) as GraphQLInputType);
   if (text.startsWith('[') && text.endsWith(']')) return new GraphQLList(typeRef(text.slice(1, -1)));
   if (text.endsWith('[]')) return new GraphQLList(new GraphQLNonNull(typeRef(text.slice(0, -2)) as GraphQLInputType));
-  return NAMED_TYPES.get(text) ?? JSONScalar;
+  return NAMED_TYPES.get(text) ?? declaredType(text) ?? JSONScalar;
+}
+
+/** One graphql-js type per declaration object (a schema must not hold two types of one name). */
+const declared = new WeakMap<GraphQLTypeDeclaration, GraphQLNamedType>();
+
+/** A type a registered field type declares in `graphqlTypes` (a plugin's `GeoPoint`), built once. */
+function declaredType(name: string): GraphQLNamedType | undefined {
+  const declaration = declaredGraphQLTypes().find((t) => t.name === name);
+  if (!declaration) return undefined;
+  let type = declared.get(declaration);
+  if (!type) {
+    const config = { name, ...(declaration.description ? { description: declaration.description } : {}) };
+    const fields = () => Object.fromEntries(Object.entries(declaration.fields).map(([field, ref]) => [field, { type: typeRef(ref) }]));
+    type = declaration.kind === 'input'
+      ? new GraphQLInputObjectType({ ...config, fields: fields as never })
+      : new GraphQLObjectType({ ...config, fields: fields as never });
+    declared.set(declaration, type);
+  }
+  return type;
 }
 
 /** The input type of one filter operator. */

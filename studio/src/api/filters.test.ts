@@ -1,5 +1,6 @@
 import { salesDoc } from '../testing/sales-doc.js';
-import { buildFilter, conditionToFilter, escapeLike, operatorLabel, uiOperatorsFor } from './filters.js';
+import { getFieldType, registerFieldType, unregisterFieldType, type FieldTypeDefinition, type MetadataDocument } from '@trellis/metadata';
+import { buildFilter, conditionToFilter, customFilterOf, customOperandReady, escapeLike, operatorLabel, uiOperatorsFor } from './filters.js';
 
 describe('filter conditions', () => {
   const doc = salesDoc();
@@ -48,5 +49,42 @@ describe('filter conditions', () => {
     expect(operatorLabel('gt', 'date')).toBe('is after');
     expect(operatorLabel('gt', 'integer')).toBe('greater than');
     expect(escapeLike('a\\b')).toBe('a\\\\b');
+  });
+});
+
+describe('filter operators a plugin type adds', () => {
+  const spot: FieldTypeDefinition = {
+    ...getFieldType('decimal'),
+    name: 'filterSpot',
+    filterOperators: ['isNull'],
+    filters: {
+      near: {
+        label: 'is near',
+        input: 'Float',
+        operandSchema: { type: 'object', properties: { km: { type: 'number', title: 'Distance (km)' }, x: { type: 'number' } }, required: ['km', 'x'] },
+        sql: () => 'TRUE',
+      },
+    },
+  };
+  const doc: MetadataDocument = {
+    entities: { site: { label: 'Site', pluralLabel: 'Sites', plural: 'sites', fields: { where: { type: 'filterSpot', label: 'Where' } } } },
+  };
+  beforeAll(() => registerFieldType(spot));
+  afterAll(() => unregisterFieldType('filterSpot'));
+
+  it('offers them after the built-in ones, in the words the type gives', () => {
+    const field = doc.entities['site']!.fields['where']!;
+    expect(uiOperatorsFor(field, ['isNull'])).toEqual(['isEmpty', 'isNotEmpty', 'near']);
+    expect(operatorLabel('near', 'filterSpot')).toBe('is near');
+    expect(customFilterOf(field, 'near')?.label).toBe('is near');
+    expect(customFilterOf(field, 'eq')).toBeUndefined();
+  });
+
+  it('is ready when every required operand property is given, and passes the operand object through', () => {
+    const near = spot.filters!['near']!;
+    expect(customOperandReady(near, { km: 5 })).toBe(false);
+    expect(customOperandReady(near, { km: 5, x: Number.NaN })).toBe(false);
+    expect(customOperandReady(near, { km: 5, x: 0 })).toBe(true);
+    expect(buildFilter(doc, 'site', [{ field: 'where', operator: 'near', value: { km: 5, x: 0 } }])).toEqual({ where: { near: { km: 5, x: 0 } } });
   });
 });

@@ -3,11 +3,29 @@
  * Operators offered for a field come from its field type's registry `filterOperators`;
  * `isNull` is shown as two choices ("is empty" / "is not empty").
  */
-import type { FieldDefinition, FilterOperator, MetadataDocument } from '@trellis/metadata';
+import { findFieldType, valueTypeOf, type CustomFilterOperator, type FieldDefinition, type FilterOperator, type MetadataDocument } from '@trellis/metadata';
 import { filterOperand } from '../lib/field-values.js';
 import { displayFieldOf, entityOf, isToMany } from './record-queries.js';
 
-export type UiOperator = Exclude<FilterOperator, 'isNull'> | 'isEmpty' | 'isNotEmpty';
+/** The built-in operators in UI terms, or the name of one a plugin type adds (`within`, see customFilterOf). */
+export type UiOperator = Exclude<FilterOperator, 'isNull'> | 'isEmpty' | 'isNotEmpty' | (string & {});
+
+/** The operator a field's value type adds itself (a plugin's `within`), when `op` names one. */
+export function customFilterOf(field: FieldDefinition | undefined, op: string): CustomFilterOperator | undefined {
+  if (!field || !findFieldType(field.type)) return undefined;
+  const filters = valueTypeOf(field).filters;
+  return filters && Object.hasOwn(filters, op) ? filters[op] : undefined;
+}
+
+/** Whether a custom operator's operand (an object of its schema's properties) has every required property. */
+export function customOperandReady(filter: CustomFilterOperator, value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const required = Array.isArray(filter.operandSchema['required']) ? (filter.operandSchema['required'] as string[]) : [];
+  return required.every((key) => {
+    const part = (value as Record<string, unknown>)[key];
+    return part !== undefined && part !== '' && !(typeof part === 'number' && !Number.isFinite(part));
+  });
+}
 
 export interface FilterCondition {
   field: string;
@@ -40,6 +58,7 @@ export function operatorLabel(op: UiOperator, fieldType?: string): string {
     case 'isNotEmpty': return 'is not empty';
     case 'containsAny': return 'has any of';
     case 'containsAll': return 'has all of';
+    default: return (fieldType !== undefined ? findFieldType(fieldType)?.filters?.[op]?.label : undefined) ?? op;
   }
 }
 
@@ -52,6 +71,7 @@ export function uiOperatorsFor(field: FieldDefinition, registryOperators: readon
     else if (op === 'like' && registryOperators.includes('ilike')) continue; // "contains" covers it
     else ops.push(op);
   }
+  if (findFieldType(field.type)) ops.push(...Object.keys(valueTypeOf(field).filters ?? {}));
   return ops;
 }
 
@@ -70,6 +90,8 @@ function coerce(field: FieldDefinition, value: unknown): unknown {
 }
 
 function scalarCondition(field: FieldDefinition, c: FilterCondition): Record<string, unknown> {
+  // A plugin operator's operand is already the object its schema describes.
+  if (customFilterOf(field, c.operator)) return { [c.operator]: c.value };
   switch (c.operator) {
     case 'isEmpty': return { isNull: true };
     case 'isNotEmpty': return { isNull: false };

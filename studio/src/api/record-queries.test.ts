@@ -1,3 +1,4 @@
+import { getFieldType, registerFieldType, unregisterFieldType } from '@trellis/metadata';
 import { salesDoc } from '../testing/sales-doc.js';
 import {
   buildCreateMutation,
@@ -23,6 +24,25 @@ describe('field selections', () => {
   it('selects currency as amount and code, and a manyToOne as the target id and display field', () => {
     expect(fieldSelection(doc, 'opportunity', 'amount')).toBe('amount { amount currency }');
     expect(fieldSelection(doc, 'opportunity', 'company')).toBe('company { id name }');
+  });
+
+  it('selects the fields of the object type a plugin type declares (nested ones too)', () => {
+    registerFieldType({
+      ...getFieldType('json'),
+      name: 'querySpot',
+      graphql: () => ({ output: 'QuerySpot', input: 'JSON' }),
+      graphqlTypes: [
+        { name: 'QuerySpot', kind: 'object', fields: { lat: 'Float!', lng: 'Float!', accuracy: 'QueryAccuracy' } },
+        { name: 'QueryAccuracy', kind: 'object', fields: { meters: 'Float' } },
+      ],
+    });
+    try {
+      const withSpot = salesDoc();
+      withSpot.entities.company.fields['where'] = { type: 'querySpot', label: 'Where' };
+      expect(fieldSelection(withSpot, 'company', 'where')).toBe('where { lat lng accuracy { meters } }');
+    } finally {
+      unregisterFieldType('querySpot');
+    }
   });
 
   it('falls back to the first text field when an entity has no display field', () => {

@@ -3,7 +3,7 @@
  * view needs in, `{ query, variables }` out. Names come from naming.ts `graphqlNames`, so they match the
  * schema the server generates from the same document.
  */
-import { findFieldType, graphqlNames, type EntityDefinition, type FieldDefinition, type MetadataDocument } from '@trellis/metadata';
+import { declaredGraphQLTypes, findFieldType, graphqlNames, type EntityDefinition, type FieldDefinition, type MetadataDocument } from '@trellis/metadata';
 
 export interface Operation {
   query: string;
@@ -72,7 +72,21 @@ export function fieldSelection(doc: MetadataDocument, entityName: string, fieldN
     if (!deep) return 'id';
     return `${fieldName} ${referenceSelection(doc, field.target ?? '')}`;
   }
-  return fieldName;
+  // A plugin type whose values are objects (a geo point's GeoPoint): its declared fields.
+  const objectType = declaredObjectSelection(findFieldType(field.type)?.graphql(field).output);
+  return objectType ? `${fieldName} ${objectType}` : fieldName;
+}
+
+/** `{ lat lng }` for a GraphQL object type a field type declares (nested declared objects included). */
+function declaredObjectSelection(typeName: string | undefined): string | undefined {
+  const name = typeName?.replace(/[[\]!]/g, '');
+  const declared = declaredGraphQLTypes().find((t) => t.kind === 'object' && t.name === name);
+  if (!declared) return undefined;
+  const parts = Object.entries(declared.fields).map(([field, ref]) => {
+    const nested = declaredObjectSelection(ref);
+    return nested ? `${field} ${nested}` : field;
+  });
+  return `{ ${parts.join(' ')} }`;
 }
 
 function selectionSet(doc: MetadataDocument, entityName: string, fields: string[]): string {

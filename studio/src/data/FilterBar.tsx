@@ -4,7 +4,8 @@
  */
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { FieldDefinition, MetadataDocument } from '@trellis/metadata';
-import { operatorLabel, takesList, takesValue, uiOperatorsFor, type FilterCondition, type UiOperator } from '../api/filters.js';
+import { customFilterOf, customOperandReady, operatorLabel, takesList, takesValue, uiOperatorsFor, type FilterCondition, type UiOperator } from '../api/filters.js';
+import { CustomOperandInput } from './CustomOperandInput.js';
 import { filterOperatorsOf } from '../lib/field-types.js';
 import { formatDate, formatDateTime, localInputToIso } from '../lib/format.js';
 import { Icon } from '../ui/Icon.js';
@@ -160,12 +161,16 @@ function AddFilterForm({
     setValueText('');
   };
 
-  const ready = !takesValue(operator) || (value !== '' && value !== undefined && !(Array.isArray(value) && value.length === 0));
+  const custom = customFilterOf(current?.field, operator);
+  const ready = custom
+    ? customOperandReady(custom, value)
+    : !takesValue(operator) || (value !== '' && value !== undefined && !(Array.isArray(value) && value.length === 0));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!current || !ready) return;
-    onAdd({ field: fieldName, operator, value: takesValue(operator) ? value : undefined, valueText: valueText || describe(current.field, value) });
+    const text = custom ? describeCustom(custom, value) : valueText || describe(current.field, value);
+    onAdd({ field: fieldName, operator, value: takesValue(operator) ? value : undefined, valueText: text });
   };
 
   return (
@@ -199,7 +204,7 @@ function AddFilterForm({
         value={operator}
         onChange={(e) => {
           const op = e.target.value as UiOperator;
-          if (takesList(op) !== takesList(operator)) {
+          if (takesList(op) !== takesList(operator) || Boolean(customFilterOf(current?.field, op)) !== Boolean(custom)) {
             setValue(takesList(op) ? [] : '');
             setValueText('');
           }
@@ -212,7 +217,10 @@ function AddFilterForm({
           </option>
         ))}
       </select>
-      {current && takesValue(operator) && (
+      {current && custom && (
+        <CustomOperandInput key={`${fieldName}/${operator}`} id={`${valueId}-value`} filter={custom} value={value} onChange={setValue} />
+      )}
+      {current && !custom && takesValue(operator) && (
         <FilterValueInput
           key={`${fieldName}/${takesList(operator)}/${operator === 'ilike'}`}
           doc={doc}
@@ -235,6 +243,10 @@ function AddFilterForm({
       </button>
     </form>
   );
+}
+
+function describeCustom(filter: NonNullable<ReturnType<typeof customFilterOf>>, value: unknown): string {
+  return filter.describe ? (filter.describe as (operand: unknown) => string)(value) : JSON.stringify(value);
 }
 
 function describe(field: FieldDefinition, value: unknown): string {

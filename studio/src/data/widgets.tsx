@@ -5,7 +5,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { FieldProps, FieldTemplateProps } from '@rjsf/utils';
 import type { FieldDefinition, MetadataDocument } from '@trellis/metadata';
+import type { FieldWidgetProps } from '@trellis/plugin-sdk/studio';
 import { isoToLocalInput, localInputToIso } from '../lib/format.js';
+import { pluginWidget } from '../plugins/studio-plugins.js';
 import { ratingMax } from '../lib/field-values.js';
 import { useEditedText } from '../lib/use-edited-text.js';
 import { MultiRelationPicker, RelationPicker } from './RelationPicker.js';
@@ -147,6 +149,25 @@ export function TrellisField(props: FieldProps) {
   const chrome = { id, label, required, description: field.description, errors, field: name };
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   const emptyToNull = (v: string) => (v === '' ? null : v);
+
+  const Plugin = pluginWidget(widget) as ((props: FieldWidgetProps) => ReactNode) | undefined;
+  if (Plugin) {
+    return (
+      <FieldChrome {...chrome} group>
+        <Plugin
+          id={id}
+          label={label}
+          field={field}
+          value={formData}
+          onChange={set}
+          onBlur={blur}
+          disabled={common.disabled}
+          invalid={errors.length > 0}
+          describedBy={describedBy}
+        />
+      </FieldChrome>
+    );
+  }
 
   switch (widget) {
     case 'textarea':

@@ -3,7 +3,7 @@
  * accessible labels, safe HTML, link checks and filter operands. Everything that renders rich text goes
  * through `safeRichTextHtml` (the runtime's sanitizer), whatever the server sent.
  */
-import { DEFAULT_RATING_MAX, formatAutoNumber, getFieldType, ratingMaxOf, type FieldDefinition } from '@trellis/metadata';
+import { DEFAULT_RATING_MAX, findFieldType, formatAutoNumber, getFieldType, ratingMaxOf, type FieldDefinition } from '@trellis/metadata';
 import { formatDuration, formatDurationLong, parseDuration, richTextToPlainText, sanitizeRichText } from '@trellis/runtime';
 
 /** Number of stars a rating field shows. */
@@ -72,8 +72,11 @@ export function cellText(widget: string, field: FieldDefinition, value: unknown)
       return { text: richTextPreview(value) };
     case 'autoNumber':
       return { text: typeof value === 'number' ? formatAutoNumber(value, field) : String(value ?? '') };
-    default:
-      return undefined;
+    default: {
+      // A plugin type says in words what its values are (a geo point's "48.8566° N, 2.3522° E").
+      const format = findFieldType(field.type)?.formatValue;
+      return format ? { text: format(field, value) } : undefined;
+    }
   }
 }
 
