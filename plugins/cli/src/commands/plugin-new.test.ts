@@ -23,16 +23,17 @@ describe('trellis plugin new', () => {
     const folder = join(dir, 'phone-tools');
     expect((await readdir(folder)).sort()).toEqual(['README.md', 'jest.config.cjs', 'package.json', 'src', 'tsconfig.json']);
     expect((await readdir(join(folder, 'src'))).sort()).toEqual(['index.test.ts', 'index.ts']);
-    expect(JSON.parse(await readFile(join(folder, 'package.json'), 'utf8'))).toMatchObject({ name: 'trellis-plugin-phone-tools', type: 'module' });
+    expect(JSON.parse(await readFile(join(folder, 'package.json'), 'utf8'))).toMatchObject({ name: 'trellis-plugin-phone-tools', type: 'module', trellis: { plugin: true } });
 
     // Importing runs definePlugin, which throws on any problem.
     const plugin = (await import(pathToFileURL(join(folder, 'src', 'index.ts')).href)).default as {
       name: string;
-      operations: Record<string, (...args: unknown[]) => unknown>;
+      operations: Record<string, { evaluate: (...args: unknown[]) => unknown; result: string }>;
       actions: Record<string, PluginAction>;
     };
     expect(plugin.name).toBe('phone-tools');
-    expect(plugin.operations['initials']!('Acme corp')).toBe('AC');
+    expect(plugin.operations['initials']!.evaluate('Acme corp')).toBe('AC');
+    expect(plugin.operations['initials']!.result).toBe('string');
     expect(plugin.actions['postToChat']!.inputSchema).toMatchObject({ type: 'object', required: ['url', 'text'] });
   });
 

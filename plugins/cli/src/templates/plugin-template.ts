@@ -16,6 +16,8 @@ const packageJson = (name: string): string =>
       exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
       files: ['dist'],
       keywords: ['trellis-plugin'],
+      // How the server (plugins/ folder) and the studio build recognise a plugin package.
+      trellis: { plugin: true },
       scripts: {
         build: 'tsc -p tsconfig.json',
         test: 'node --experimental-vm-modules node_modules/jest/bin/jest.js',
@@ -70,15 +72,22 @@ export default definePlugin({
 
   /**
    * JSON Logic operations, usable in rules, formulas and workflow conditions (browser and server): pure functions
-   * of their evaluated arguments. In a rule: { "initials": [{ "var": "name" }] } gives "AC" for "Acme Corp".
+   * of their evaluated arguments, with a signature the rule checks and editors read.
+   * In a rule: { "initials": [{ "var": "record.name" }] } gives "AC" for "Acme Corp".
    */
   operations: {
-    initials: (text: unknown): string =>
-      String(text ?? '')
-        .split(/\\s+/)
-        .filter((word) => word !== '')
-        .map((word) => word.charAt(0).toUpperCase())
-        .join(''),
+    initials: {
+      evaluate: (text: unknown): string =>
+        String(text ?? '')
+          .split(/\\s+/)
+          .filter((word) => word !== '')
+          .map((word) => word.charAt(0).toUpperCase())
+          .join(''),
+      minArgs: 1,
+      maxArgs: 1,
+      result: 'string',
+      description: 'The initials of the words of a text, e.g. "AC" for "Acme Corp".',
+    },
   },
 
   /**
@@ -124,8 +133,8 @@ describe('${name}', () => {
   });
 
   it('computes initials', () => {
-    expect(plugin.operations.initials('Acme corp')).toBe('AC');
-    expect(plugin.operations.initials(null)).toBe('');
+    expect(plugin.operations.initials.evaluate('Acme corp')).toBe('AC');
+    expect(plugin.operations.initials.evaluate(null)).toBe('');
   });
 
   it('declares the postToChat action with a JSON Schema input', () => {
@@ -150,9 +159,12 @@ and restart the server. A plugin that throws while loading is disabled with a lo
 
 Plugins run inside the server process with its privileges: they are trusted code.
 
-Other extension points of \`definePlugin\`: \`fieldTypes\` (new field types with SQL/GraphQL types, JSON Schema,
-filter operators and a studio widget), \`metadata\` and \`seed\` (a template pack in code; prefer a pack folder,
-see \`trellis pack validate\`). See the SDK's documentation for each.
+Other extension points of \`definePlugin\`: \`fieldTypes\` (new field types: columns, GraphQL types, JSON Schema,
+filter operators, how values read in words), \`hooks\` (before/after create, update, delete) and \`packs\` (template
+pack folders shipped with the plugin). A field type's studio widget lives in a studio half
+(\`defineStudioPlugin\` from \`@trellis/plugin-sdk/studio\`) named in package.json as
+\`"trellis": { "plugin": true, "studio": "./studio/index.tsx" }\`; the studio build picks it up. See
+plugins/plugin-geo in the Trellis repository for a complete example.
 `;
 
 export function pluginTemplateFiles(name: string): Record<string, string> {
