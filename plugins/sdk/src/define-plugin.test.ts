@@ -8,8 +8,7 @@ describe('definePlugin', () => {
     const plugin = definePlugin({
       ...minimal,
       description: 'Companies, people and deals',
-      metadata: { entities: {} },
-      seed: [{ entity: 'person', records: [{ lastName: 'Ng', company: { $lookup: { name: 'Acme Corp' } } }] }],
+      packs: ['/opt/trellis/plugins/starter-sales/pack'],
       operations: { double: (n: number) => n * 2 },
     });
     expect(plugin.name).toBe('starter-sales');
@@ -53,26 +52,12 @@ describe('definePlugin', () => {
     ]);
   });
 
-  it('checks the shape of seed data and of $lookup references', () => {
-    expect(
-      problemsOf({
-        ...minimal,
-        seed: [
-          { entity: '', records: [] },
-          { entity: 'person', records: [null, { company: { $lookup: { name: 'A' }, extra: 1 } }] },
-          { entity: 'company' },
-        ],
-      }),
-    ).toEqual([
-      'seed[0].entity must be an entity name',
-      'seed[1].records[0] must be an object of field values',
-      'seed[1].records[1].company: a $lookup must be the only key and name field values, e.g. { "$lookup": { "name": "Acme Corp" } }',
-      'seed[2].records must be an array of records',
+  it('takes pack folders as absolute paths only', () => {
+    expect(problemsOf({ ...minimal, packs: ['/srv/packs/a', 'C:\\packs\\b', 'packs/c', 3] as never })).toEqual([
+      "packs[2] must be an absolute folder path, e.g. fileURLToPath(new URL('../packs/my-pack', import.meta.url))",
+      "packs[3] must be an absolute folder path, e.g. fileURLToPath(new URL('../packs/my-pack', import.meta.url))",
     ]);
-  });
-
-  it('refuses metadata without an entities map', () => {
-    expect(problemsOf({ ...minimal, metadata: {} })).toEqual(['metadata must be a metadata document with an `entities` map']);
+    expect(problemsOf({ ...minimal, packs: 'packs' as never })).toEqual(['packs must be an array of pack folder paths']);
   });
 });
 

@@ -1,13 +1,10 @@
-import type { FieldTypeDefinition, MetadataDocument } from '@trellis/metadata';
+import type { FieldTypeDefinition } from '@trellis/metadata';
 import { actionProblems, type PluginAction } from './actions.js';
 import { hookProblems, type PluginHook } from './hooks.js';
 import { operationProblems, type PluginOperation } from './operations.js';
-import { isSeedLookup, type SeedData } from './seed.js';
 
 
-/**
- * What a plugin or template pack provides. A pack is a plugin that carries only `metadata` and `seed`.
- */
+/** What a plugin provides (see README.md: every member is optional but the name and version). */
 export interface PluginDefinition {
   /** Lowercase, digits and '-', starting with a letter, e.g. `starter-sales`. */
   name: string;
@@ -15,13 +12,16 @@ export interface PluginDefinition {
   version: string;
   description?: string;
   fieldTypes?: FieldTypeDefinition[];
-  metadata?: MetadataDocument;
-  seed?: SeedData;
   operations?: Record<string, PluginOperation>;
   /** Workflow actions by name (camelCase): steps call them as `<plugin name>.<action name>`. */
   actions?: Record<string, PluginAction>;
   /** Code run before (may reject with a message) or after a record create/update/delete. */
   hooks?: PluginHook[];
+  /**
+   * Template pack folders shipped with the plugin, as absolute paths (e.g.
+   * `fileURLToPath(new URL('../packs/field-service', import.meta.url))`): listed with the other available packs.
+   */
+  packs?: string[];
 }
 
 /** Thrown by `definePlugin` with every problem found, one per line in `message` and listed in `problems`. */
@@ -41,7 +41,7 @@ export const SEMVER =
 
 /**
  * Declares a plugin. Checks its identity and the shape of what it contributes and throws a
- * `PluginDefinitionError` listing every problem; deeper checks (metadata validity, seed values) happen
+ * `PluginDefinitionError` listing every problem; deeper checks (a pack folder's files) happen
  * at install time, where the whole workspace document is known.
  */
 export function definePlugin<T extends PluginDefinition>(def: T): T {
@@ -68,13 +68,10 @@ function pluginProblems(def: PluginDefinition): string[] {
     problems.push('description must be a string');
   }
   problems.push(...fieldTypeProblems(def.fieldTypes));
-  if (def.metadata !== undefined && (typeof def.metadata !== 'object' || def.metadata === null || typeof def.metadata.entities !== 'object' || def.metadata.entities === null)) {
-    problems.push('metadata must be a metadata document with an `entities` map');
-  }
   problems.push(...operationProblems(def.operations));
   problems.push(...actionProblems(def.actions));
   problems.push(...hookProblems(def.hooks));
-  problems.push(...seedProblems(def.seed));
+  problems.push(...packProblems(def.packs));
   return problems;
 }
 
@@ -97,31 +94,15 @@ function fieldTypeProblems(fieldTypes: FieldTypeDefinition[] | undefined): strin
   return problems;
 }
 
-function seedProblems(seed: SeedData | undefined): string[] {
-  if (seed === undefined) return [];
-  if (!Array.isArray(seed)) return ['seed must be an array of { entity, records }'];
-  const problems: string[] = [];
-  seed.forEach((group, i) => {
-    if (typeof group?.entity !== 'string' || group.entity === '') problems.push(`seed[${i}].entity must be an entity name`);
-    if (!Array.isArray(group?.records)) {
-      problems.push(`seed[${i}].records must be an array of records`);
-      return;
-    }
-    group.records.forEach((record, j) => {
-      if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-        problems.push(`seed[${i}].records[${j}] must be an object of field values`);
-        return;
-      }
-      for (const [field, value] of Object.entries(record)) {
-        if (isLookupLike(value) && !isSeedLookup(value)) {
-          problems.push(`seed[${i}].records[${j}].${field}: a $lookup must be the only key and name field values, e.g. { "$lookup": { "name": "Acme Corp" } }`);
-        }
-      }
-    });
-  });
-  return problems;
-}
+/** POSIX `/…`, Windows `C:\\…` or `\\\\server\\…` (no node:path here: the studio imports this module). */
+const ABSOLUTE_PATH = /^(?:\/|[A-Za-z]:[\\/]|\\\\)/;
 
-function isLookupLike(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && '$lookup' in value;
+function packProblems(packs: string[] | undefined): string[] {
+  if (packs === undefined) return [];
+  if (!Array.isArray(packs)) return ['packs must be an array of pack folder paths'];
+  return packs.flatMap((dir, i) =>
+    typeof dir === 'string' && ABSOLUTE_PATH.test(dir)
+      ? []
+      : [`packs[${i}] must be an absolute folder path, e.g. fileURLToPath(new URL('../packs/my-pack', import.meta.url))`],
+  );
 }

@@ -14,8 +14,7 @@ describe('starter-sales pack', () => {
   it('is a plugin named starter-sales at version 0.1.0', () => {
     expect(pack.name).toBe('starter-sales');
     expect(pack.version).toBe('0.1.0');
-    expect(pack.metadata).toBe(metadata);
-    expect(pack.seed).toBe(seed);
+    expect(pack.packs).toEqual([packDir]);
   });
 
   it('has metadata that passes document validation with no problems', () => {

@@ -19,6 +19,5 @@ export default definePlugin({
   name: manifest.name,
   version: manifest.version,
   ...(manifest.description === undefined ? {} : { description: manifest.description }),
-  metadata,
-  seed,
+  packs: [packDir],
 });

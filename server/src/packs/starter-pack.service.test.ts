@@ -1,4 +1,5 @@
-import starter from '@trellis/pack-starter-sales';
+import starter, { metadata as starterDocument, packDir, seed as starterSeed } from '@trellis/pack-starter-sales';
+import { readPackFolder } from '@trellis/plugin-sdk';
 import { systemContext } from '../common/request-context.js';
 import { DatabaseService } from '../database/database.service.js';
 import { RecordService } from '../records/record.service.js';
@@ -25,8 +26,8 @@ describe('starter pack', () => {
       expect(versions).toEqual([{ version: 1, author: 'system:starter-pack', message: 'Install starter sales pack' }]);
       // Installed through the packs' install path: it is recorded, with its document as the base of a later upgrade.
       const { rows: installs } = await db.pool.query(`SELECT pack, version, installed_by, document FROM trellis.pack_install`);
-      expect(installs).toEqual([{ pack: 'starter-sales', version: starter.version, installed_by: 'system:starter-pack', document: starter.metadata }]);
-      for (const group of starter.seed!) {
+      expect(installs).toEqual([{ pack: 'starter-sales', version: starter.version, installed_by: 'system:starter-pack', document: starterDocument }]);
+      for (const group of starterSeed) {
         const table = group.entity.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
         const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM main."${table}"`);
         expect({ entity: group.entity, n: rows[0].n }).toEqual({ entity: group.entity, n: group.records.length });
@@ -80,7 +81,7 @@ describe('starter pack', () => {
     const t = await withTestApp(undefined, { starterPack: false, database: fresh });
     try {
       const broken = {
-        ...starter,
+        ...(await readPackFolder(packDir)),
         seed: [{ entity: 'company', records: [{ name: 'Fine Co' }, { name: 'Bad Co', employees: -5 }] }],
       };
       const installed = await t.app.get(StarterPackService).install('main', broken, 'Install broken pack');

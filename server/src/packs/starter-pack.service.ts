@@ -4,7 +4,7 @@
  * pack_install row written in that same transaction. TRELLIS_STARTER_PACK=0 turns it off (tests do).
  */
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type { PluginDefinition } from '@trellis/plugin-sdk';
+import { readPackFolder, type LoadedPack } from '@trellis/plugin-sdk';
 import { errorCode } from '../common/errors.js';
 import { DEFAULT_WORKSPACE, systemContext } from '../common/request-context.js';
 import { MetadataStoreService } from '../metadata-store/metadata-store.service.js';
@@ -34,8 +34,8 @@ export class StarterPackService implements OnApplicationBootstrap {
   /** Installs the starter pack when the workspace is at version 0; true when it did. */
   async installIfEmpty(workspace: string): Promise<boolean> {
     if ((await this.store.current(workspace)).version !== 0) return false;
-    const { default: starter } = await import('@trellis/pack-starter-sales');
-    return this.install(workspace, starter, 'Install starter sales pack');
+    const { packDir } = await import('@trellis/pack-starter-sales');
+    return this.install(workspace, await readPackFolder(packDir), 'Install starter sales pack');
   }
 
   /**
@@ -43,22 +43,15 @@ export class StarterPackService implements OnApplicationBootstrap {
    * pack is installed whole or not at all. Returns false when another instance installed first
    * (VERSION_CONFLICT). Any other failure is logged and leaves the workspace empty; the next start retries.
    */
-  async install(workspace: string, pack: PluginDefinition, message: string): Promise<boolean> {
-    const ctx = systemContext(pack.name === 'starter-sales' ? 'starter-pack' : `pack:${pack.name}`, workspace);
-    if (!pack.metadata) return false;
-    const loaded = {
-      manifest: { name: pack.name, version: pack.version, ...(pack.description ? { description: pack.description } : {}) },
-      document: pack.metadata,
-      seed: pack.seed ?? [],
-      translations: {},
-      dir: '',
-    };
+  async install(workspace: string, pack: LoadedPack, message: string): Promise<boolean> {
+    const name = pack.manifest.name;
+    const ctx = systemContext(name === 'starter-sales' ? 'starter-pack' : `pack:${name}`, workspace);
     try {
-      await this.packs.publishInstall(ctx, [loaded], pack.metadata, { message, baseVersion: 0 });
+      await this.packs.publishInstall(ctx, [pack], pack.document, { message, baseVersion: 0 });
       return true;
     } catch (error) {
       if (errorCode(error) === 'VERSION_CONFLICT') return false;
-      this.logger.error(`The ${pack.name} pack could not be installed; the workspace stays empty: ${describe(error)}`);
+      this.logger.error(`The ${name} pack could not be installed; the workspace stays empty: ${describe(error)}`);
       return false;
     }
   }
