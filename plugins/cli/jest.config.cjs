@@ -1,10 +1,1 @@
-const preset = require('../sdk/jest-preset.cjs');
-module.exports = {
-  ...preset,
-  roots: ['<rootDir>/src'],
-  moduleNameMapper: {
-    '^(\\.{1,2}/.*)\\.js$': '$1',
-    '^@trellis/metadata$': '<rootDir>/../../metadata/src/index.ts',
-    '^@trellis/plugin-sdk$': '<rootDir>/../sdk/src/index.ts',
-  },
-};
+module.exports = require('../sdk/jest-plugin-preset.cjs');
