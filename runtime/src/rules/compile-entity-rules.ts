@@ -10,6 +10,7 @@ import { evaluateRule, isTruthy, type JsonLogicRule } from '../json-logic.js';
 import type { FieldError } from '../translate-errors.js';
 import { describeCondition } from './describe-condition.js';
 import { compileMessage, type MessageTemplate } from './interpolate.js';
+import { withRelatedPaths, withRelatedPlaceholders } from './related-reads.js';
 import './operations.js';
 import type { RuleContext } from './rule-context.js';
 
@@ -106,8 +107,9 @@ function build(entityName: string, entity: EntityDefinition): CompiledEntityRule
     .map(([name, rule]) => ({
       name,
       label: rule.label || name,
-      invalidWhen: rule.invalidWhen,
-      message: compileMessage(typeof rule.message === 'string' ? rule.message : ''),
+      // Related paths (`record.account.type`) read the related records the writer loaded into `$related`.
+      invalidWhen: withRelatedPaths(entity, rule.invalidWhen),
+      message: compileMessage(withRelatedPlaceholders(entity, typeof rule.message === 'string' ? rule.message : '')),
       fields: rule.fields && rule.fields.length > 0 ? [...rule.fields] : [RECORD_FIELD],
     }));
   const conditionList: CompiledCondition[] = [];

@@ -10,3 +10,5 @@ export type { MessageTemplate } from './interpolate.js';
 export { describeCondition } from './describe-condition.js';
 export type { DescribeOptions, LabelOf } from './describe-condition.js';
 export { isBlankValue, sameValue } from './values.js';
+export { relatedRuleReads, relatedPath, RELATED_ROOT } from './related-reads.js';
+export type { RelatedRead, RelatedRecords } from './related-reads.js';

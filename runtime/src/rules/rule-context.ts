@@ -2,6 +2,7 @@
  * The context every rule is evaluated in — identical in the browser form, the API, bulk writes and
  * (later) imports and workflows: `{ record, previous, user, now }`.
  */
+import type { RelatedRecords } from './related-reads.js';
 
 /** A record's values keyed by field name (manyToOne = the related id, manyToMany = a list of ids). */
 export type RecordValues = Record<string, unknown>;
@@ -30,6 +31,8 @@ export interface RuleContext {
   user: RuleUser | null;
   /** The current instant, ISO 8601 UTC, from the injected clock. */
   now: string;
+  /** Records the rules read through manyToOne relations, loaded by the writer (related-reads.ts). */
+  $related?: RelatedRecords;
 }
 
 /** Where "now" comes from; injected so tests (and replays) are deterministic. */
@@ -44,12 +47,15 @@ export interface RuleContextInput {
   user?: RuleUser | null;
   /** A `Date` (usually `clock()`) or an ISO string. */
   now: Date | string;
+  related?: RelatedRecords;
 }
 
 /** The rule context of one write. */
 export function buildRuleContext(input: RuleContextInput): RuleContext {
   const now = typeof input.now === 'string' ? input.now : input.now.toISOString();
-  return { record: input.record, previous: input.previous ?? null, user: input.user ?? null, now };
+  const ctx: RuleContext = { record: input.record, previous: input.previous ?? null, user: input.user ?? null, now };
+  if (input.related) ctx.$related = input.related;
+  return ctx;
 }
 
 /** The record after an update: the stored values with the given changes applied (undefined = unchanged). */

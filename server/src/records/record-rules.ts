@@ -10,7 +10,9 @@ import {
   checkRecordRules,
   compileEntityRules,
   isBlankValue,
+  relatedRuleReads,
   withoutHiddenFieldErrors,
+  type RelatedRecords,
   type FieldError,
   type RecordValues,
   type RuleUser,
@@ -18,7 +20,8 @@ import {
 import type pg from 'pg';
 import type { Actor } from '../common/request-context.js';
 import { scalarRead } from './compile-select.js';
-import type { EntityModel } from './data-model.js';
+import { entityOf, type DataModel, type EntityModel } from './data-model.js';
+import { isUuid } from './compile-filter.js';
 import { prepared } from './prepared.js';
 import { SqlParams, jsonObject, quoteIdent, type CompiledSql } from './sql.js';
 import type { RowGuard } from './compile-write.js';
@@ -37,8 +40,16 @@ export function ruleUser(actor: Actor): RuleUser {
  * visibleWhen and left blank are dropped (a hidden field is not required). Rules run only on values that
  * passed the validator.
  */
-export function checkCreate(doc: MetadataDocument, entity: string, record: RecordValues, valueErrors: FieldError[], actor: Actor, now: Date): FieldError[] {
-  const ctx = buildRuleContext({ record, previous: null, user: ruleUser(actor), now });
+export function checkCreate(
+  doc: MetadataDocument,
+  entity: string,
+  record: RecordValues,
+  valueErrors: FieldError[],
+  actor: Actor,
+  now: Date,
+  related?: RelatedRecords,
+): FieldError[] {
+  const ctx = buildRuleContext({ record, previous: null, user: ruleUser(actor), now, ...(related ? { related } : {}) });
   const remaining = withoutHiddenFieldErrors(doc, entity, valueErrors, ctx);
   if (remaining.length > 0) return remaining;
   return checkRecordRules(doc, entity, { ctx, mode: 'create' });
@@ -53,8 +64,9 @@ export function checkUpdate(
   valueErrors: FieldError[],
   actor: Actor,
   now: Date,
+  related?: RelatedRecords,
 ): FieldError[] {
-  const ctx = buildRuleContext({ record: applyChanges(previous, changes), previous, user: ruleUser(actor), now });
+  const ctx = buildRuleContext({ record: applyChanges(previous, changes), previous, user: ruleUser(actor), now, ...(related ? { related } : {}) });
   const remaining = withoutHiddenFieldErrors(doc, entity, valueErrors, ctx);
   if (remaining.length > 0) return remaining;
   return checkRecordRules(doc, entity, { ctx, changes, mode: 'update' });
@@ -78,7 +90,7 @@ const previousSqlCache = new WeakMap<EntityModel, string>();
  * field name, read like the API reads it (dates `YYYY-MM-DD`, instants ISO UTC, compound values as objects),
  * manyToOne as the related id, manyToMany as the list of linked ids; oneToMany is left out.
  */
-export function compilePreviousRow(entity: EntityModel, id: string): CompiledSql {
+export function compilePreviousRow(entity: EntityModel, id: string, lock = true): CompiledSql {
   let text = previousSqlCache.get(entity);
   if (text === undefined) {
     const t = 't';
@@ -105,7 +117,44 @@ export function compilePreviousRow(entity: EntityModel, id: string): CompiledSql
     text = `SELECT ${jsonObject(pairs)} AS r FROM ${entity.table} ${t} WHERE ${t}."id" = $1 FOR UPDATE OF ${t}`;
     previousSqlCache.set(entity, text);
   }
-  return { text, values: [id] };
+  return { text: lock ? text : text.replace(/ FOR UPDATE OF t$/, ''), values: [id] };
+}
+
+/**
+ * The records the entity's rules read through manyToOne relations (`record.account.status`), for the record
+ * after the change and the stored one, read like `previous` (rules run as the system: the writer's read scope
+ * does not hide a related record from a rule, as in Salesforce). Undefined when no rule reads one.
+ */
+export async function loadRelated(
+  client: Queryable,
+  model: DataModel,
+  entity: EntityModel,
+  record: RecordValues,
+  previous: RecordValues | null,
+): Promise<RelatedRecords | undefined> {
+  const reads = relatedRuleReads(model.document, entity.name);
+  if (reads.length === 0) return undefined;
+  const related: { record: Record<string, RecordValues | null>; previous: Record<string, RecordValues | null> } = { record: {}, previous: {} };
+  const cache = new Map<string, Promise<RecordValues | null>>();
+  for (const read of reads) {
+    const target = entityOf(model, read.target);
+    const load = (id: unknown): Promise<RecordValues | null> => {
+      if (!isUuid(id)) return Promise.resolve(null);
+      const key = `${read.target}:${id}`;
+      let row = cache.get(key);
+      if (!row) cache.set(key, (row = readRow(client, target, id)));
+      return row;
+    };
+    related.record[read.relation] = await load(record[read.relation]);
+    related.previous[read.relation] = previous ? await load(previous[read.relation]) : null;
+  }
+  return related;
+}
+
+async function readRow(client: Queryable, entity: EntityModel, id: string): Promise<RecordValues | null> {
+  const sql = compilePreviousRow(entity, id, false);
+  const result = await client.query<{ r: RecordValues }>(prepared(sql.text, sql.values));
+  return (result.rows[0]?.['r'] as RecordValues | undefined) ?? null;
 }
 
 /**

@@ -32,7 +32,7 @@ import { notFound, validationFailed, type RecordFieldError } from './record-erro
 import { mapReadError, mapWriteError } from './write-errors.js';
 import { CLOCK } from './clock.js';
 import { readBack, replaceLinks } from './write-back.js';
-import { checkCreate, checkUpdate, loadPrevious, mayBeHiddenErrors } from './record-rules.js';
+import { checkCreate, checkUpdate, loadPrevious, loadRelated, mayBeHiddenErrors } from './record-rules.js';
 import { recordAccessFor, ruleEnvironmentUser } from '../permissions/record-access.js';
 import { assertOperation, assertWritableFields, missingRowError, rowGuard } from '../permissions/write-guard.js';
 import { withOwnership, withoutOwnership } from '../permissions/ownership.js';
@@ -214,7 +214,8 @@ export class RecordService {
       if (!previous) throw await missingRowError(client, compile.access, model, e, id, 'update');
       const now = this.clock();
       if (prepare) data = await prepare(previous, now);
-      const errors = checkUpdate(model.document, e.name, previous, data, valueErrors, ctx.actor, now);
+      const related = await loadRelated(client, model, e, applyChanges(previous, data), previous);
+      const errors = checkUpdate(model.document, e.name, previous, data, valueErrors, ctx.actor, now, related);
       if (errors.length > 0) throw validationFailed(errors);
       const { statement, links } = compileUpdate(e, id, data, actorLabel(ctx.actor), guard);
       if (links.size === 0) {
@@ -310,7 +311,10 @@ export class RecordService {
       }
       if (hooks) await hooks.before('beforeCreate', { entity, record: row, previous: null, actor: ctx.actor, now: hookNow! }, bulk ? index : undefined);
       let rowErrors = validate(withoutOwnership(row), { mode: 'create' });
-      if (rules) rowErrors = checkCreate(model.document, entity, row, rowErrors, ctx.actor, now!);
+      if (rules) {
+        const related = await loadRelated(options.client ?? this.database.pool, model, e, row, null);
+        rowErrors = checkCreate(model.document, entity, row, rowErrors, ctx.actor, now!, related);
+      }
       for (const error of rowErrors) errors.push(bulk ? { ...error, index } : error);
     }
     if (errors.length > 0) throw validationFailed(errors);
