@@ -99,12 +99,12 @@ function entityChanges(entity: string, fromName: string, from: EntityDefinition,
   return changes;
 }
 
-/** Changes of the opaque sections (workflows, roles), per item: `changeOther` with path `/workflows/<name>`. */
+/** Changes of the opaque sections (workflows, roles, translations), per item: `changeOther` with path `/workflows/<name>`, `/translations/<locale>`. */
 function otherChanges(from: MetadataDocument, to: MetadataDocument): DiffChange[] {
   const changes: DiffChange[] = [];
-  for (const section of ['roles', 'workflows'] as const) {
-    const a = from[section] ?? {};
-    const b = to[section] ?? {};
+  for (const section of ['roles', 'workflows', 'translations'] as const) {
+    const a: Record<string, unknown> = from[section] ?? {};
+    const b: Record<string, unknown> = to[section] ?? {};
     for (const name of sorted(new Set([...Object.keys(a), ...Object.keys(b)]))) {
       if (!deepEqual(a[name], b[name])) changes.push({ kind: 'changeOther', path: `/${section}/${name}`, from: a[name], to: b[name] });
     }

@@ -10,6 +10,7 @@ import { MAX_NAME_LENGTH, NAME_PATTERN } from './names.js';
 import { ENTITY_PERMISSION_SCHEMA, ROLE_SCHEMA } from './roles/roles-schema.js';
 import { CONDITIONS_SCHEMA, RULES_SCHEMA, TAB_SCHEMA, VIEWS_SCHEMA } from './rules/rules-schema.js';
 import { WORKFLOW_SCHEMA, WORKFLOW_STEP_SCHEMA, WORKFLOW_TRIGGER_SCHEMA } from './workflows/workflows-schema.js';
+import { LOCALE_PATTERN } from './translations/label-pointer.js';
 
 const NAME_KEYS: JsonSchema = { pattern: NAME_PATTERN, maxLength: MAX_NAME_LENGTH };
 const ref = (name: string): JsonSchema => ({ $ref: `#/definitions/${name}` });
@@ -106,7 +107,7 @@ export function buildDocumentSchema(types: FieldTypeDefinition[] = listFieldType
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Trellis metadata document',
-    description: 'Everything a Trellis workspace configures: entities with their fields and layouts, roles and workflows.',
+    description: 'Everything a Trellis workspace configures: entities with their fields and layouts, roles, workflows and translations of labels.',
     type: 'object',
     required: ['entities'],
     additionalProperties: false,
@@ -127,6 +128,17 @@ export function buildDocumentSchema(types: FieldTypeDefinition[] = listFieldType
         type: 'object',
         description: 'Roles by name (camelCase, e.g. "salesRep"; "admin" is built in): what their users may read, create, update and delete.',
         additionalProperties: ref('role'),
+      },
+      translations: {
+        type: 'object',
+        description: 'Labels in other languages: locale (BCP 47, e.g. "de", "pt-BR") → { JSON pointer of a label → text }.',
+        propertyNames: { pattern: LOCALE_PATTERN },
+        additionalProperties: {
+          type: 'object',
+          description: 'JSON pointer of a label, pluralLabel or description → its text, e.g. { "/entities/case/label": "Fall" }; options by value: "/entities/case/fields/priority/options/high/label".',
+          propertyNames: { pattern: '^/' },
+          additionalProperties: { type: 'string', minLength: 1 },
+        },
       },
     },
     definitions: {

@@ -45,6 +45,8 @@ export * from './workflows/index.js';
 // Roles: validation runs in validateDocument; these keep roles consistent when entities and fields change.
 export { renameEntityInRoles, withoutReferencesTo } from './roles/role-edits.js';
 export { describeRoleChanges } from './roles/describe-role-changes.js';
+// Translations of labels: pointer resolution (shared with the runtime), validation rule, edits that keep them consistent.
+export * from './translations/index.js';
 // Packs: the 3-way merge of a pack upgrade (base = installed pack, theirs = new pack, ours = the workspace).
 export * from './packs/index.js';
 // Pack manifests (trellis-pack.json): type, published JSON Schema (schema/trellis-pack.json), shape validation.

@@ -1,10 +1,11 @@
 /**
- * `metadataOnly` steps: changes that need no SQL (labels, options, layouts, validation rules, workflows…),
+ * `metadataOnly` steps: changes that need no SQL (labels, options, layouts, validation rules, workflows, translations…),
  * listed so the plan preview shows every change and what it means for existing records. Their `sql` is empty.
  */
 import type { PlanContext } from './plan-context.js';
 import type { DiffChange, PlanStep } from './plan-types.js';
 import type { FieldDefinition, SelectOption } from './types.js';
+import { describeTranslationChanges } from './translations/describe-translation-changes.js';
 import { describeWorkflowChanges } from './workflows/describe-workflow-changes.js';
 import type { WorkflowDefinition } from './workflows/types.js';
 
@@ -60,6 +61,7 @@ function describe(ctx: PlanContext, c: DiffChange): string | undefined {
     case 'changeField':
       return STORAGE_PROPERTIES.has(c.property) ? undefined : fieldDescription(c);
     case 'changeOther':
+      if (c.path.startsWith('/translations/')) return describeTranslationChanges(c.path.slice('/translations/'.length), c.from, c.to);
       // Roles: described change by change in plan-roles.ts; workflows below (one step per sentence).
       return c.path.startsWith('/roles/') || c.path.startsWith('/workflows/') ? undefined : `Change ${c.path} (metadata only)`;
     case 'addField': {

@@ -52,6 +52,7 @@ export function describeLocation(path: string, doc?: unknown): string {
     return s[2] === 'entities' && s[3] !== undefined ? `the ${s[3]} permissions of role ${s[1]}` : `role ${s[1]}`;
   }
   if (s[0] === 'workflows' && s[1] !== undefined) return describeWorkflowLocation(s, doc);
+  if (s[0] === 'translations' && s[1] !== undefined) return s[2] === undefined ? `the ${s[1]} translations` : `the ${s[1]} translation of ${s[2]}`;
   if (s[0] !== 'entities' || s[1] === undefined) return s.length ? `"${s.join('.')}"` : 'the document';
   if (s[2] === 'fields' && s[3] !== undefined) return `field ${s[1]}.${s[3]}`;
   if (s[2] === 'layouts') return `the layouts of entity ${s[1]}`;

@@ -35,6 +35,8 @@ function translate(error: ErrorObject, doc: unknown): MetadataProblem | undefine
   const where = describeLocation(path, doc);
   const params = error.params as Record<string, unknown>;
   const parentSchema = (error.parentSchema ?? {}) as { properties?: Record<string, { description?: string }> };
+  // A key's name (ajv: `propertyName`) is checked semantically, with reasons, at the key's own path.
+  if (error.propertyName !== undefined) return undefined;
   switch (error.keyword) {
     case 'if':
     case 'propertyNames':

@@ -13,6 +13,12 @@ export interface MetadataDocument {
   workflows?: Record<string, WorkflowDefinition>;
   /** Roles by name (camelCase; `admin` is built in and reserved): what their users may see and do. */
   roles?: Record<string, RoleDefinition>;
+  /**
+   * Labels in other languages: locale (BCP 47, e.g. `de`, `pt-BR`) → { JSON pointer of a label, pluralLabel or
+   * description → text }, e.g. `{ "de": { "/entities/case/label": "Fall" } }`. Options by value:
+   * `/entities/case/fields/priority/options/high/label`. Metadata only; the runtime's translateDocument applies them.
+   */
+  translations?: Record<string, Record<string, string>>;
 }
 
 /** The built-in role: full access to every entity, field and record, and both studio capabilities. Not in the document. */

@@ -14,6 +14,7 @@ import { checkViews } from './rules/check-views.js';
 import { checkDerivedFields } from './derived-fields.js';
 import { checkRoles } from './roles/check-roles.js';
 import { checkWorkflows } from './workflows/check-workflows.js';
+import { checkTranslations } from './translations/check-translations.js';
 import { sortProblems, type DocumentCheck } from './problems.js';
 import { structuralProblems } from './structural-problems.js';
 import type { MetadataDocument, MetadataProblem } from './types.js';
@@ -27,6 +28,8 @@ SEMANTIC_CHECKS.push(checkDerivedFields);
 SEMANTIC_CHECKS.push(checkRoles);
 // Workflows: trigger, steps, names and roles they use. (Their expressions: checkExpressions.)
 SEMANTIC_CHECKS.push(checkWorkflows);
+// Translations: locales, and pointers that lead to an existing label.
+SEMANTIC_CHECKS.push(checkTranslations);
 
 function semanticProblems(doc: unknown): MetadataProblem[] {
   const problems: MetadataProblem[] = [];

@@ -32,3 +32,5 @@ export * from './access/index.js';
 export { passwordProblem, isPredictablePassword, containsEmailName, MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './passwords/password-policy.js';
 // Workflows: the context, expressions and templates, trigger matching, cron and date-relative times, before-save.
 export * from './workflows/index.js';
+// Translations: the document with its labels in a person's language (the studio's data screens).
+export { bestLocale, translateDocument } from './translations/translate-document.js';

@@ -50,8 +50,11 @@ export function buildPackManifestSchema(): JsonSchema {
  */
 export function buildPackMetadataFileSchema(): JsonSchema {
   const { required: _required, ...document } = buildDocumentSchema();
+  // A pack's translations live in translations/<locale>.json, not in its metadata files.
+  const { translations: _translations, ...properties } = document.properties as Record<string, JsonSchema>;
   return {
     ...document,
+    properties,
     title: 'Trellis pack metadata file',
     description: 'Part of a pack\'s metadata document: any of entities, workflows and roles; the files of metadata/ are merged by name.',
   };

@@ -12,12 +12,14 @@
  *   same way, then their order: the customer's order, with new pack items placed next to their pack neighbours.
  * - JSON Logic and other opaque values (rule conditions, formulas, role scopes, triggers' settings) are atomic.
  * - renames (`renamedFrom`) of entities and fields are matched to the installed component first (align-renames.ts).
+ * - translations merge per locale and label pointer (pointers follow renames); those left without a label are dropped.
  * - key order: the new pack's, then the customer's own keys.
  * The merge is structural: validate the merged document (validateDocument) before publishing it.
  */
 import { deepEqual } from '../diff.js';
 import type { MetadataDocument } from '../types.js';
 import { alignRenames } from './align-renames.js';
+import { withoutStaleTranslations } from '../translations/translation-edits.js';
 import { keepFormFieldsOnce } from './keep-form-fields-once.js';
 import { createContext } from './merge-context.js';
 import { DOCUMENT_SPEC } from './merge-spec.js';
@@ -35,7 +37,8 @@ export function mergeWithDecisions(inputs: MergeInputs, options: MergeOptions, d
   const merged = structuredClone(mergeValue(ctx, DOCUMENT_SPEC, aligned.base, aligned.theirs, aligned.ours, { path: '', component: false })) as MetadataDocument;
   if (!deepEqual(aligned.theirs, aligned.base)) keepFormFieldsOnce(ctx, merged, aligned.ours);
   return {
-    merged,
+    // A translation whose label the merge removed (a component either side deleted) has nothing left to translate.
+    merged: withoutStaleTranslations(merged),
     // Copies: the values in conflicts and changes are parts of the inputs.
     conflicts: structuredClone(ctx.conflicts),
     changes: structuredClone(ctx.changes),

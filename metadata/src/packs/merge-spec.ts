@@ -76,7 +76,8 @@ STEP_PROPERTIES.else = STEPS;
 const WORKFLOW = record({ trigger: record({ fields: names('field') }, 'the trigger'), steps: STEPS });
 
 export const DOCUMENT_SPEC: RecordSpec = record(
-  { entities: map('entity', ENTITY), workflows: map('workflow', WORKFLOW), roles: map('role', ROLE) },
+  // Translations: per locale, per label pointer; each text is atomic (both changing one differently is a conflict).
+  { entities: map('entity', ENTITY), workflows: map('workflow', WORKFLOW), roles: map('role', ROLE), translations: map('locale', map('translation of')) },
   'the document',
 );
 

@@ -2,13 +2,14 @@
  * Rename rewriting: `rewriteReferences(doc, entity, from, to)` returns a copy of `doc` in which every reference
  * to field `from` of `entity` names `to` instead — in expressions (`record.from`, `previous.from`,
  * `record.company.from` from other entities, `changed`), rule messages and field lists, layouts and their
- * conditions, views, the display field, roll-ups and inverse relations. It does not move the field itself:
+ * conditions, views, the display field, roll-ups, inverse relations and translation pointers. It does not move the field itself:
  * call it before or after renaming the field's key (the studio's rename does both, `renamedFrom` included).
  */
 import { isRecord, pointer, segmentsOf } from '../problems.js';
 import type { FieldDefinition, MetadataDocument } from '../types.js';
 import { renameEntityInRoles } from '../roles/role-edits.js';
 import { renameEntityInWorkflows } from '../workflows/workflow-edits.js';
+import { renameEntityInTranslations, renameFieldInTranslations } from '../translations/translation-edits.js';
 import { replacePlaceholder } from './message-template.js';
 import { collectReferenceSites, valueAt, type FieldLookup, type ReferenceSite } from './references.js';
 
@@ -69,7 +70,7 @@ export function rewriteReferences(doc: MetadataDocument, entity: string, from: s
   // Keys last: renaming a conditions key moves the paths of the expressions below it.
   const ordered = [...sites.filter((s) => s.edit.type !== 'key'), ...sites.filter((s) => s.edit.type === 'key')];
   for (const site of ordered) applyEdit(next, site, to);
-  return next;
+  return renameFieldInTranslations(next, entity, from, to);
 }
 
 /**
@@ -83,7 +84,7 @@ export function rewriteRenamedReferences(doc: MetadataDocument): MetadataDocumen
     if (!isRecord(def) || !isRecord(def.fields)) continue;
     const oldEntity = def.renamedFrom;
     if (typeof oldEntity === 'string' && oldEntity !== entity && !Object.hasOwn(doc.entities, oldEntity)) {
-      next = renameEntityInWorkflows(renameEntityInRoles(next, oldEntity, entity), oldEntity, entity);
+      next = renameEntityInTranslations(renameEntityInWorkflows(renameEntityInRoles(next, oldEntity, entity), oldEntity, entity), oldEntity, entity);
     }
     for (const [name, field] of Object.entries(def.fields)) {
       const old = isRecord(field) ? field.renamedFrom : undefined;

@@ -37,4 +37,25 @@ describe('combineForInstall', () => {
     expect(Object.keys(document.entities['account']!.fields)).toEqual(['name', 'tier', 'level']);
     expect(document.entities['account']!.label).toBe('Account');
   });
+
+  it('adds the pack’s translations where the workspace has none for that label, keeping the workspace’s own text', () => {
+    const translated = { ...pack, translations: { de: { '/entities/account/label': 'Konto', '/entities/account/fields/tier/label': 'Stufe' }, fr: { '/entities/account/label': 'Compte' } } };
+    const mine: MetadataDocument = { entities: {}, translations: { de: { '/entities/account/label': 'Kunde' } } };
+    const { document, clashes } = combineForInstall(mine, translated, 'base');
+    expect(clashes).toEqual([]);
+    expect(document.translations).toEqual({
+      de: { '/entities/account/label': 'Kunde', '/entities/account/fields/tier/label': 'Stufe' },
+      fr: { '/entities/account/label': 'Compte' },
+    });
+  });
+
+  it('skips a pack translation whose label the workspace kept its own version without', () => {
+    const withOptions: MetadataDocument = {
+      entities: { account: entity('Account', { tier: { type: 'select', label: 'Tier', options: [{ value: 'gold', label: 'Gold' }] } }) },
+      translations: { de: { '/entities/account/fields/tier/options/gold/label': 'Gold' } },
+    };
+    const mine: MetadataDocument = { entities: { account: entity('Account', { tier: { type: 'select', label: 'Tier', options: [{ value: 'a', label: 'A' }] } }) } };
+    const { document } = combineForInstall(mine, withOptions, 'base', { '/entities/account/fields/tier': 'keepMine' });
+    expect(document.translations).toBeUndefined();
+  });
 });

@@ -2,9 +2,10 @@
  * `combineForInstall(current, pack, choices)`: the workspace document with a pack's document added. Components
  * the workspace lacks are added; one it already has with a different definition is a clash (never silently
  * overwritten): `keepMine` keeps the workspace's, `takePack` takes the pack's. A clash without a choice is
- * returned unresolved (the workspace's version stays in the document). Pure.
+ * returned unresolved (the workspace's version stays in the document). Translations of labels are added where the
+ * workspace has none for the same locale and label; the workspace's own text is kept. Pure.
  */
-import { deepEqual, type EntityDefinition, type MetadataDocument } from '@trellis/metadata';
+import { deepEqual, labelAt, type EntityDefinition, type MetadataDocument } from '@trellis/metadata';
 import { ENTITY_PARTS, pointer } from './pack-components.js';
 
 export type ClashChoice = 'keepMine' | 'takePack';
@@ -78,5 +79,20 @@ export function combineForInstall(current: MetadataDocument, pack: MetadataDocum
       }
     }
   }
+  addTranslations(document, pack.translations ?? {});
   return { document, clashes };
+}
+
+/**
+ * The pack's translations where the workspace has none for that locale and label: a customer's own text wins
+ * without a clash (a wording is theirs to choose; an upgrade's 3-way merge reports both changing one).
+ */
+function addTranslations(document: MetadataDocument, translations: Record<string, Record<string, string>>): void {
+  for (const [locale, texts] of Object.entries(translations)) {
+    const mine = document.translations?.[locale] ?? {};
+    // Not where the workspace kept its own version of the component without that label (e.g. its own options).
+    const added = Object.fromEntries(Object.entries(texts).filter(([pointer]) => !Object.hasOwn(mine, pointer) && labelAt(document, pointer) !== undefined));
+    if (Object.keys(added).length === 0) continue;
+    document.translations = { ...document.translations, [locale]: { ...mine, ...added } };
+  }
 }

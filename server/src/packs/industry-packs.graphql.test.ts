@@ -50,6 +50,12 @@ it('installs field service and customer service (with B2B sales) into an empty w
     expect(Number((await t.pool.query(`SELECT count(*) FROM main.quote WHERE grand_total IS NULL`)).rows[0].count)).toBe(0);
     const installed = (await t.pool.query(`SELECT pack FROM trellis.pack_install ORDER BY pack`)).rows.map((r) => r.pack);
     expect(installed).toEqual(['b2b-sales', 'field-service', 'service']);
+    // Their German labels are the workspace's translations now (and valid: the publish validated them).
+    const doc = ok(await t.metadata<{ currentMetadata: { document: MetadataDocument } }>('{ currentMetadata { document } }')).currentMetadata.document;
+    expect(doc.translations?.['de']).toMatchObject({
+      '/entities/serviceCase/label': 'Fall',
+      '/entities/serviceCase/fields/priority/options/urgent/label': 'Dringend',
+    });
   } finally {
     await t.close();
   }

@@ -54,4 +54,12 @@ describe('planUninstall', () => {
     expect(plan.document.entities['ticket']).toEqual(workspace.entities['ticket']);
     expect(plan.document.roles?.['agent']).toBeDefined();
   });
+
+  it('drops the translations of the labels that went, and keeps the others', () => {
+    const translated: MetadataDocument = {
+      ...structuredClone(workspace),
+      translations: { de: { '/entities/ticket/label': 'Vorgang', '/entities/account/fields/tier/label': 'Stufe', '/entities/account/label': 'Konto' } },
+    };
+    expect(planUninstall(translated, service, [base]).document.translations).toEqual({ de: { '/entities/account/label': 'Konto' } });
+  });
 });

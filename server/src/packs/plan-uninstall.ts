@@ -4,9 +4,9 @@
  * also brings and entities something kept still relates to (a customer's or another pack's relation field; such an
  * entity stays whole).
  * The customer's own fields on a pack entity go only with the entity. References to what goes (layouts,
- * view columns and sort, rule fields, role permissions) are dropped too. Pure; validate the result.
+ * view columns and sort, rule fields, role permissions, translations of their labels) are dropped too. Pure; validate the result.
  */
-import type { EntityDefinition, MetadataDocument } from '@trellis/metadata';
+import { withoutStaleTranslations, type EntityDefinition, type MetadataDocument } from '@trellis/metadata';
 import { componentPointers, pointer } from './pack-components.js';
 
 export interface UninstallPlan {
@@ -76,7 +76,8 @@ export function planUninstall(current: MetadataDocument, pack: MetadataDocument,
     if (doc[kind] && Object.keys(doc[kind]!).length === 0) delete doc[kind];
   }
   dropReferences(doc, new Set(goes), new Set(removedFields));
-  return { document: doc, removedEntities: [...goes], removedFields, removed };
+  // Translations of labels that went with the removed components go too.
+  return { document: withoutStaleTranslations(doc), removedEntities: [...goes], removedFields, removed };
 }
 
 /** Drops layout entries, view columns and sort, rule field lists and role permissions that name what went. */

@@ -4,17 +4,16 @@
  */
 import { useSession } from '../auth/session-context.js';
 import { canRead } from '../data/access-document.js';
-import { useAccess } from '../data/use-access.js';
+import { useAccess, useTranslatedDocument } from '../data/use-access.js';
 import { UserMenu } from '../auth/UserMenu.js';
 import { NotificationBell } from '../inbox/NotificationBell.js';
 import { Icon, type IconName } from '../ui/Icon.js';
 import { useDraft } from './draft-context.js';
-import { useMetadata } from './metadata-context.js';
 import { isActive, NAV_SECTIONS, PERSONAL_ITEMS, visibleSections } from './navigation.js';
 import { href, type Route } from './router.js';
 
 export function Sidebar({ route }: { route: Route }) {
-  const { doc } = useMetadata();
+  const doc = useTranslatedDocument(); // the Data entries in the person's language
   const { dirty } = useDraft();
   const { me } = useSession();
   const access = useAccess();

@@ -1,6 +1,7 @@
-/** The signed-in person at the bottom of the sidebar, with "Change password" and "Sign out". */
+/** The signed-in person at the bottom of the sidebar, with the language of labels, "Change password" and "Sign out". */
 import { useEffect, useId, useRef, useState } from 'react';
 import { Icon } from '../ui/Icon.js';
+import { LanguagePicker } from '../data/LanguagePicker.js';
 import { ChangePasswordDialog } from './ChangePasswordDialog.js';
 import { useSession } from './session-context.js';
 import { initials } from './initials.js';
@@ -33,6 +34,7 @@ export function UserMenu() {
             <strong>{user.name}</strong>
             <span className="muted small">{user.email}</span>
           </div>
+          <LanguagePicker />
           <button type="button" role="menuitem" className="user-menu-item" onClick={() => { setOpen(false); setChanging(true); }}>
             <Icon name="lock" /> Change password
           </button>

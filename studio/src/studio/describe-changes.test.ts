@@ -27,6 +27,7 @@ describe('change sentences', () => {
     expect(describeChange({ kind: 'changeOther', path: '/roles/salesRep', from: undefined, to: { label: 'Sales rep' } })).toBe('Added role salesRep');
     expect(describeChange({ kind: 'changeOther', path: '/roles/salesRep', from: { label: 'A' }, to: { label: 'B' } })).toBe('Changed role salesRep');
     expect(describeChange({ kind: 'changeOther', path: '/roles/salesRep', from: { label: 'A' }, to: undefined })).toBe('Removed role salesRep');
+    expect(describeChange({ kind: 'changeOther', path: '/translations/pt-BR', from: undefined, to: { '/entities/a/label': 'A' } })).toBe('Added the pt-BR translations');
     expect(describeChange({ kind: 'changeOther', path: '/workflows/escalate', from: undefined, to: { label: 'Escalate' } })).toBe('Added workflow escalate');
     expect(describeChange({ kind: 'changeOther', path: '/workflows/escalate', from: { active: false }, to: { active: true } })).toBe('Changed workflow escalate');
   });

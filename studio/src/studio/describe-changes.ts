@@ -40,9 +40,9 @@ export function describeChange(change: DiffChange): string {
         ? `Changed ${propertyWords(change.property)} of ${change.entity}.${change.field}`
         : `Changed ${change.property} of ${change.entity}.${change.field} from ${short(change.from)} to ${short(change.to)}`;
     case 'changeOther': {
-      const [, section, name] = /^\/(roles|workflows)\/([^/]+)$/.exec(change.path) ?? [];
+      const [, section, name] = /^\/(roles|workflows|translations)\/([^/]+)$/.exec(change.path) ?? [];
       if (name) {
-        const what = `${section === 'roles' ? 'role' : 'workflow'} ${name}`;
+        const what = section === 'translations' ? `the ${name} translations` : `${section === 'roles' ? 'role' : 'workflow'} ${name}`;
         return change.from === undefined ? `Added ${what}` : change.to === undefined ? `Removed ${what}` : `Changed ${what}`;
       }
       return `Changed ${change.path || 'the document'}`;

@@ -3,7 +3,7 @@
  * returns a new one, keeping the document consistent where the studio can (layouts, display field,
  * inverse relations, `renamedFrom`); whatever it cannot decide is left for `validateDocument` to report.
  */
-import { renameEntityInRoles, renameEntityInWorkflows, rewriteReferences, withoutReferencesTo } from '@trellis/metadata';
+import { renameEntityInRoles, renameEntityInTranslations, renameEntityInWorkflows, rewriteReferences, withoutReferencesTo, withoutStaleTranslations } from '@trellis/metadata';
 import type {
   EntityDefinition,
   FieldDefinition,
@@ -61,7 +61,7 @@ export function updateEntity(doc: Doc, entityName: string, patch: EntityPatch): 
   return next;
 }
 
-/** Renames an entity: moves its key, records `renamedFrom` (the published name), retargets relations, moves role permissions and workflow references. */
+/** Renames an entity: moves its key, records `renamedFrom` (the published name), retargets relations, moves role permissions, workflow references and translations. */
 export function renameEntity(doc: Doc, from: string, to: string, published?: Doc): Doc {
   if (from === to) return doc;
   const next = clone(doc);
@@ -73,7 +73,7 @@ export function renameEntity(doc: Doc, from: string, to: string, published?: Doc
   for (const other of Object.values(next.entities)) {
     for (const field of Object.values(other.fields)) if (field.type === 'relation' && field.target === from) field.target = to;
   }
-  return renameEntityInWorkflows(renameEntityInRoles(next, from, to), from, to);
+  return renameEntityInTranslations(renameEntityInWorkflows(renameEntityInRoles(next, from, to), from, to), from, to);
 }
 
 /** Removes an entity, every relation field of other entities that points at it, and what roles say about both. */
@@ -87,7 +87,7 @@ export function removeEntity(doc: Doc, entityName: string): Doc {
   }
   const { [entityName]: _removed, ...rest } = next.entities;
   next.entities = rest;
-  return withoutReferencesTo(next, entityName);
+  return withoutStaleTranslations(withoutReferencesTo(next, entityName)); // translations of its labels go too
 }
 
 /** The cardinality the other side of a relation has. */
@@ -161,7 +161,7 @@ export function updateField(doc: Doc, entityName: string, fieldName: string, fie
   else delete def.renamedFrom;
   entity.fields[fieldName] = def;
   if (!belongsOnForm(def)) removeFromForm(entity, fieldName);
-  return next;
+  return withoutStaleTranslations(next); // a removed option's translation goes with it
 }
 
 function replaceInLayouts(entity: EntityDefinition, from: string, to: string): void {
@@ -228,7 +228,7 @@ function dropFieldOnly(doc: Doc, entityName: string, fieldName: string): Doc {
   const { [fieldName]: _removed, ...rest } = entity.fields;
   entity.fields = rest;
   removeFromLayouts(entity, fieldName);
-  return withoutReferencesTo(next, entityName, fieldName);
+  return withoutStaleTranslations(withoutReferencesTo(next, entityName, fieldName));
 }
 
 /** What else a field removal changes: the partner of a relation is removed (oneToMany side) or loses its `inverse`. */

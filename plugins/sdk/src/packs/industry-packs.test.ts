@@ -5,7 +5,7 @@
  * required fields and select values are right — and its translations must point at labels that exist.
  */
 import { fileURLToPath } from 'node:url';
-import type { FieldDefinition, MetadataDocument } from '@trellis/metadata';
+import { labelAt, validateDocument, type FieldDefinition, type MetadataDocument } from '@trellis/metadata';
 import { isSeedLookup, type SeedData, type SeedRecord } from '../seed.js';
 import type { LoadedPack } from './loaded-pack.js';
 import { readPackFolder } from './read-pack-folder.js';
@@ -79,15 +79,6 @@ function seedProblems(document: MetadataDocument, seed: SeedData, earlier: SeedD
   return problems;
 }
 
-/** The value at a JSON pointer of `document`, or undefined. */
-function at(document: unknown, pointer: string): unknown {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((node, segment) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined), document);
-}
-
 describe('industry packs', () => {
   const loaded = new Map<string, LoadedPack>();
   const load = async (folder: string) => {
@@ -128,7 +119,10 @@ describe('industry packs', () => {
       const pack = await load(folder);
       const de = pack.translations.de ?? {};
       expect(Object.keys(de).length).toBeGreaterThan(5);
-      for (const pointer of Object.keys(de)) expect([pointer, typeof at(pack.document, pointer)]).toEqual([pointer, 'string']);
+      for (const pointer of Object.keys(de)) expect([pointer, typeof labelAt(pack.document, pointer)]).toEqual([pointer, 'string']);
+      // They install as the document's translations, which validate like a workspace's.
+      expect(pack.document.translations).toEqual(pack.translations);
+      expect(validateDocument(pack.document).filter((p) => p.path.startsWith('/translations'))).toEqual([]);
     });
   });
 
@@ -141,6 +135,15 @@ describe('industry packs', () => {
     expect(convert.steps.some((s) => s.type === 'updateRecord' && (s.values as Record<string, unknown>).status === 'converted')).toBe(true);
     expect(document.entities.opportunity!.fields.weightedAmount!.type).toBe('formula');
     expect(document.entities.quote!.fields.subtotal).toMatchObject({ type: 'rollup', relation: 'lines', aggregate: 'sum', aggregateField: 'lineTotal' });
+  });
+
+  it('service translates its case labels and select options (by option value) into German', async () => {
+    const { document } = await load('pack-service');
+    expect(document.translations?.de).toMatchObject({
+      '/entities/serviceCase/label': 'Fall',
+      '/entities/serviceCase/fields/priority/label': 'Priorität',
+      '/entities/serviceCase/fields/priority/options/urgent/label': 'Dringend',
+    });
   });
 
   it('service escalates cases before their SLA due time (a date-relative workflow on a formula)', async () => {

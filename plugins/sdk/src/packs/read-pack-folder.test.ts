@@ -27,6 +27,8 @@ describe('readPackFolder', () => {
       { entity: 'tag', records: [{ name: 'urgent' }] },
     ]);
     expect(pack.translations).toEqual({ de: { '/entities/company/label': 'Firma', '/entities/company/fields/name/label': 'Name' } });
+    // The document carries them too, so installs and upgrades merge them like its other parts.
+    expect(pack.document.translations).toEqual(pack.translations);
   });
 
   it('throws one error listing every problem, each with its file and place', async () => {
@@ -113,7 +115,7 @@ describe('readPackFolder', () => {
     );
     expect(problems).toEqual([
       { file: 'translations/de.json', path: '/entities/company/plural', message: expect.stringContaining('does not point at a label; translate label, pluralLabel or description') },
-      { file: 'translations/de.json', path: '/entities/deal/label', message: expect.stringContaining('is not a label in the pack\'s metadata') },
+      { file: 'translations/de.json', path: '/entities/deal/label', message: expect.stringContaining('is not a label of this metadata') },
       { file: 'translations/de.json', path: 'entities/company/label', message: expect.stringContaining('is not a JSON pointer') },
       { file: 'translations/de.json', path: '/entities/company/description', message: 'the translation must be a non-empty string' },
       { file: 'translations/fr.json', message: expect.stringContaining('must be an object of { "<JSON pointer of a label>": "text" }') },

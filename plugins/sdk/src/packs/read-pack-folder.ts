@@ -58,7 +58,9 @@ export async function readPackFolderParts(dir: string, context?: MetadataDocumen
   const seed = await readSeedFolder(absolute, seedDocument);
   const translations = await readTranslationsFolder(absolute, merged.document);
   problems.push(...seed.problems, ...translations.problems);
-  const pack = manifest ? { manifest, document: merged.document, seed: seed.seed, translations: translations.translations, dir: absolute } : undefined;
+  // The document carries the translations too: installs, upgrades (3-way merge) and uninstalls treat them like its other parts.
+  const document = Object.keys(translations.translations).length ? { ...merged.document, translations: translations.translations } : merged.document;
+  const pack = manifest ? { manifest, document, seed: seed.seed, translations: translations.translations, dir: absolute } : undefined;
   return { pack, problems, origins: merged.origins, texts };
 }
 

@@ -30,9 +30,10 @@ const seed: SeedData = [
 describe('writePackFolder', () => {
   it('round-trips: reading the written folder gives the identical manifest, document, seed and translations', async () => {
     const dir = await makeFolder({});
-    const document = seedDocument();
     const translations = { de: { '/entities/company/label': 'Firma' }, 'pt-BR': { '/entities/company/label': 'Empresa' } };
-    const files = await writePackFolder(dir, { manifest, document, seed, translations });
+    // A workspace export: the document carries its translations; they go to translations/, never to metadata/.
+    const document = { ...seedDocument(), translations };
+    const files = await writePackFolder(dir, { manifest, document, seed });
     expect(files).toEqual([
       'trellis-pack.json',
       'metadata/01-company.json',

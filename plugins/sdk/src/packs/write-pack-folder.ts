@@ -15,6 +15,7 @@ export interface PackFolderContent {
   manifest: PackManifest;
   document: MetadataDocument;
   seed?: SeedData;
+  /** Added to `document.translations` (which are written to translations/<locale>.json too, never to metadata/). */
   translations?: Record<string, Record<string, string>>;
   /** Path of @trellis/metadata's schema/ folder relative to `dir`: adds "$schema" pointers for editors
    *  (trellis-pack.json → trellis-pack.json, metadata files → trellis-pack-metadata.json). */
@@ -52,7 +53,10 @@ export async function writePackFolder(dir: string, content: PackFolderContent): 
     files.push(csv === null ? [`${base}.json`, json(group.records)] : [`${base}.csv`, csv]);
   });
 
-  for (const [locale, texts] of Object.entries(content.translations ?? {})) files.push([`translations/${locale}.json`, json(texts)]);
+  // The document's own translations (a workspace export), and any given separately (the given win per label).
+  const translations: Record<string, Record<string, string>> = structuredClone(content.document.translations ?? {});
+  for (const [locale, texts] of Object.entries(content.translations ?? {})) translations[locale] = { ...translations[locale], ...texts };
+  for (const [locale, texts] of Object.entries(translations)) files.push([`translations/${locale}.json`, json(texts)]);
 
   for (const [file, text] of files) {
     await mkdir(dirname(join(dir, file)), { recursive: true });
