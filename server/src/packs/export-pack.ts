@@ -1,13 +1,14 @@
 /**
  * Export: the workspace's components (all, or chosen entities and workflows) as the files of a pack folder,
- * written by the SDK's writePackFolder (the format readPackFolder reads back). Roles go with a whole-workspace
+ * written by the SDK's writePackFolder (the format readPackFolder reads back), with the translations of their
+ * labels. Roles go with a whole-workspace
  * export only. A selection that does not stand on its own (a relation to an entity left out) is refused with
  * the problems, so what is exported always installs.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { validateDocument, type MetadataDocument, type PackManifest } from '@trellis/metadata';
+import { validateDocument, validatePackManifest, withoutStaleTranslations, type MetadataDocument, type PackManifest } from '@trellis/metadata';
 import { writePackFolder } from '@trellis/plugin-sdk';
 import { packError } from './pack-errors.js';
 
@@ -34,16 +35,21 @@ export function selectComponents(document: MetadataDocument, selection: ExportSe
   const selected: MetadataDocument = { entities: structuredClone(entities) };
   if (workflows && Object.keys(workflows).length) selected.workflows = structuredClone(workflows);
   if (whole && document.roles) selected.roles = structuredClone(document.roles);
-  return selected;
+  // The translations of what is selected (written to translations/<locale>.json by writePackFolder).
+  if (document.translations) selected.translations = structuredClone(document.translations);
+  return withoutStaleTranslations(selected);
 }
 
 export async function exportPackFiles(document: MetadataDocument, manifest: PackManifest, selection: ExportSelection): Promise<ExportedFile[]> {
+  // A name or version the manifest schema refuses would give a folder that does not read back.
+  const bad = validatePackManifest(manifest);
+  if (bad.length > 0) throw packError('BAD_USER_INPUT', `The pack ${bad.map((p) => p.message).join('; ')}.`, { problems: bad });
   const selected = selectComponents(document, selection);
   const problems = validateDocument(selected);
   if (problems.length > 0) {
     throw packError(
       'PACK_EXPORT_INVALID',
-      `The chosen components do not make a pack on their own: ${problems[0]!.path}: ${problems[0]!.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}. Add what they refer to.`,
+      `The chosen components do not make a pack on their own: ${problems[0]!.path}: ${problems[0]!.message.replace(/\.$/, '')}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}. Add what they refer to.`,
       { problems },
     );
   }

@@ -1,6 +1,7 @@
 /**
  * Where packs come from: every `plugins/<name>/` folder of the repository holding a trellis-pack.json (or a
- * `pack/` subfolder holding one, e.g. plugins/starter-sales/pack), plus the folders of env TRELLIS_PACK_DIRS
+ * `pack/` subfolder holding one, e.g. plugins/starter-sales/pack), the pack folders loaded plugins ship
+ * (`definePlugin({ packs })`), plus the folders of env TRELLIS_PACK_DIRS
  * (comma-separated; each one a pack folder or a folder of pack folders), as the SDK's findPacks reads them. A folder that fails to load is reported
  * with its problems and skipped, so one broken pack never hides the others.
  */
@@ -36,10 +37,10 @@ export function configuredPackDirs(): string[] {
     .filter(Boolean);
 }
 
-/** The folders searched for packs: the repository's plugins/, then the configured ones. */
-export function packSearchDirs(): string[] {
+/** The folders searched for packs: the repository's plugins/, the plugins' pack folders, then the configured ones. */
+export function packSearchDirs(pluginPackDirs: string[] = []): string[] {
   const root = repositoryRoot();
-  return [...(root ? [path.join(root, 'plugins')] : []), ...configuredPackDirs().map((dir) => path.resolve(dir))];
+  return [...(root ? [path.join(root, 'plugins')] : []), ...pluginPackDirs, ...configuredPackDirs().map((dir) => path.resolve(dir))];
 }
 
 /** Where a pack was found, for people: repository-relative under the repository, else the absolute folder. */
@@ -53,10 +54,10 @@ function originOf(dir: string): string {
  * Loads every pack found. When a name is found twice, the highest version wins (the configured folders
  * come after plugins/, so at equal versions a configured folder wins).
  */
-export async function loadAvailablePacks(): Promise<{ packs: AvailablePack[]; broken: BrokenPack[] }> {
+export async function loadAvailablePacks(pluginPackDirs: string[] = []): Promise<{ packs: AvailablePack[]; broken: BrokenPack[] }> {
   const byName = new Map<string, AvailablePack>();
   const broken: BrokenPack[] = [];
-  const found = await findPacks(packSearchDirs(), { onError: (dir, error) => broken.push({ dir, message: describeLoadError(error) }) });
+  const found = await findPacks(packSearchDirs(pluginPackDirs), { onError: (dir, error) => broken.push({ dir, message: describeLoadError(error) }) });
   for (const loaded of found) {
     const pack: AvailablePack = { ...loaded, origin: originOf(loaded.dir) };
     const known = byName.get(pack.manifest.name);

@@ -84,18 +84,24 @@ export class PacksResolver {
     @Context('req') req: IncomingMessage,
     @Args('name', { type: () => String }) name: string,
     @Args('decisions', { type: () => JSONScalar, nullable: true }) decisions?: unknown,
+    @Args('clashChoices', { type: () => JSONScalar, nullable: true, description: 'Clashes of the dependencies the new version installs.' }) clashChoices?: unknown,
   ): Promise<PackPreview> {
-    return this.service.previewUpgrade((await this.manager(req)).workspace, name, objectArg<MergeDecisions>('decisions', decisions));
+    const workspace = (await this.manager(req)).workspace;
+    return this.service.previewUpgrade(workspace, name, objectArg<MergeDecisions>('decisions', decisions), objectArg<ClashChoices>('clashChoices', clashChoices));
   }
 
-  @Mutation(() => MetadataVersion, { description: 'Upgrades a pack by 3-way merge. Errors: PACK_CONFLICTS while a conflict is undecided, METADATA_INVALID.' })
+  @Mutation(() => MetadataVersion, {
+    description:
+      'Upgrades a pack by 3-way merge, installing the dependencies its new version adds first. Errors: PACK_CONFLICTS while a conflict is undecided, PACK_CLASHES (a new dependency clashes: choose keepMine/takePack), PACK_INCOMPATIBLE (upgrade a dependency first), METADATA_INVALID.',
+  })
   async upgradePack(
     @Context('req') req: IncomingMessage,
     @Args('name', { type: () => String }) name: string,
     @Args('decisions', { type: () => JSONScalar }) decisions: unknown,
+    @Args('clashChoices', { type: () => JSONScalar, nullable: true, description: 'Clashes of the dependencies the new version installs.' }) clashChoices?: unknown,
   ): Promise<MetadataVersion> {
     const ctx = await this.manager(req);
-    return this.named(this.service.upgrade(ctx, name, objectArg<MergeDecisions>('decisions', decisions)));
+    return this.named(this.service.upgrade(ctx, name, objectArg<MergeDecisions>('decisions', decisions), objectArg<ClashChoices>('clashChoices', clashChoices)));
   }
 
   @Query(() => PackPreview)
@@ -116,7 +122,8 @@ export class PacksResolver {
     @Args('version', { type: () => String }) version: string,
     @Args('entities', { type: () => [String], nullable: true }) entities?: string[] | null,
     @Args('workflows', { type: () => [String], nullable: true }) workflows?: string[] | null,
+    @Args('description', { type: () => String, nullable: true, description: 'The description in trellis-pack.json.' }) description?: string | null,
   ): Promise<unknown> {
-    return this.service.exportPack((await this.manager(req)).workspace, name, version, entities, workflows);
+    return this.service.exportPack((await this.manager(req)).workspace, name, version, entities, workflows, description);
   }
 }

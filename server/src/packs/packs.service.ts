@@ -1,12 +1,13 @@
 /**
  * Packs in a workspace: list what is available and installed, install (dependencies first, clashes reported and
- * chosen), upgrade (3-way merge: base = the pack as installed, theirs = the new version, ours = the workspace now),
+ * chosen), upgrade (3-way merge: base = the pack as installed, theirs = the new version, ours = the workspace now;
+ * the dependencies a new version adds are installed first, like an install's),
  * uninstall (what nothing else needs, after a data-loss preview) and export. Every change is ONE publish through
  * the metadata store: the document, the DDL, the seed records and the pack_install rows commit together.
  */
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { mergeDocuments, resolveConflicts, MergeResolutionError, type MergeDecisions, type MergeResult, type MetadataDocument } from '@trellis/metadata';
-import { resolveInstallOrder, type LoadedPack } from '@trellis/plugin-sdk';
+import type { LoadedPack, PluginDefinition } from '@trellis/plugin-sdk';
 import semver from 'semver';
 import { actorLabel, type RequestContext } from '../common/request-context.js';
 import { DatabaseService } from '../database/database.service.js';
@@ -15,13 +16,18 @@ import type { MetadataPreview, PublishedVersion } from '../metadata-store/metada
 import { RecordService } from '../records/record.service.js';
 import { combineForInstall, type ClashChoices, type PackClash } from './combine-for-install.js';
 import { countDataLoss, type DataLoss } from './count-data-loss.js';
+import { dependenciesFirst } from './dependencies-first.js';
 import { exportPackFiles, type ExportedFile } from './export-pack.js';
+import { installOrder } from './install-order.js';
 import { componentOrigins } from './pack-components.js';
 import { packError } from './pack-errors.js';
 import { deleteInstall, readInstalls, writeInstall, type PackInstall } from './pack-install.repository.js';
 import { loadAvailablePacks, type AvailablePack } from './pack-sources.js';
 import { planUninstall } from './plan-uninstall.js';
 import { seedIdempotently } from './seed-idempotently.js';
+import { upgradeDependencies } from './upgrade-dependencies.js';
+import { upgradeSides } from './upgrade-sides.js';
+import { WORKFLOW_PLUGINS } from '../workflows/steps/plugin-actions.js';
 
 export interface PackInfo {
   name: string;
@@ -61,11 +67,17 @@ export class PacksService {
     private readonly store: MetadataStoreService,
     private readonly records: RecordService,
     private readonly database: DatabaseService,
+    @Optional() @Inject(WORKFLOW_PLUGINS) private readonly plugins: PluginDefinition[] = [],
   ) {}
+
+  /** The packs found in plugins/, in the loaded plugins' pack folders and in TRELLIS_PACK_DIRS. */
+  private available(): ReturnType<typeof loadAvailablePacks> {
+    return loadAvailablePacks(this.plugins.flatMap((plugin) => plugin.packs ?? []));
+  }
 
   /** Available packs (highest version per name) and installed ones no longer available. */
   async list(workspace: string): Promise<PackInfo[]> {
-    const [{ packs, broken }, installs] = await Promise.all([loadAvailablePacks(), readInstalls(this.database.pool, workspace)]);
+    const [{ packs, broken }, installs] = await Promise.all([this.available(), readInstalls(this.database.pool, workspace)]);
     for (const b of broken) this.logger.warn(`Skipped the pack folder ${b.dir}: ${b.message}`);
     const installed = new Map(installs.map((i) => [i.pack, i]));
     const infos: PackInfo[] = packs.map((p) => {
@@ -88,7 +100,7 @@ export class PacksService {
   /** `{ pointer: "<pack>@<version>" }` for the components of the current document that came from a pack. */
   async componentOrigins(workspace: string): Promise<Record<string, string>> {
     const [current, installs] = await Promise.all([this.store.current(workspace), readInstalls(this.database.pool, workspace)]);
-    return componentOrigins(current.document, installs);
+    return componentOrigins(current.document, dependenciesFirst(installs));
   }
 
   // ── install ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -134,7 +146,7 @@ export class PacksService {
 
   private async prepareInstall(workspace: string, name: string, choices: ClashChoices): Promise<{ preview: Prepared; packs: AvailablePack[] }> {
     const [{ packs: available }, installs, current] = await Promise.all([
-      loadAvailablePacks(),
+      this.available(),
       readInstalls(this.database.pool, workspace),
       this.store.current(workspace),
     ]);
@@ -152,8 +164,6 @@ export class PacksService {
     }
     const unknown = Object.keys(choices).filter((path) => !clashes.some((c) => c.path === path));
     if (unknown.length > 0) throw packError('BAD_USER_INPUT', `There is no clash at ${unknown.join(', ')}; choose only for the clashes the preview lists.`);
-    const seedCounts: Record<string, number> = {};
-    for (const group of packs.flatMap((p) => p.seed)) seedCounts[group.entity] = (seedCounts[group.entity] ?? 0) + group.records.length;
     const target = packs[packs.length - 1]!;
     return {
       packs,
@@ -165,7 +175,7 @@ export class PacksService {
           installOrder: order,
           clashes,
           plan: await this.store.preview(workspace, document),
-          seedCounts,
+          seedCounts: seedCounts(packs),
         },
       },
     };
@@ -173,31 +183,43 @@ export class PacksService {
 
   // ── upgrade ──────────────────────────────────────────────────────────────────────────────────────────────
 
-  async previewUpgrade(workspace: string, name: string, decisions: MergeDecisions = {}): Promise<PackPreview> {
-    return (await this.prepareUpgrade(workspace, name, decisions, false)).prepared.preview;
+  async previewUpgrade(workspace: string, name: string, decisions: MergeDecisions = {}, choices: ClashChoices = {}): Promise<PackPreview> {
+    return (await this.prepareUpgrade(workspace, name, decisions, choices, false)).prepared.preview;
   }
 
-  async upgrade(ctx: RequestContext, name: string, decisions: MergeDecisions): Promise<PublishedVersion> {
-    const { prepared, pack, install } = await this.prepareUpgrade(ctx.workspace, name, decisions, true);
+  /** Upgrades `name`; the dependencies its new version adds are installed first, in the same publish. */
+  async upgrade(ctx: RequestContext, name: string, decisions: MergeDecisions, choices: ClashChoices = {}): Promise<PublishedVersion> {
+    const { prepared, pack, install, dependencies } = await this.prepareUpgrade(ctx.workspace, name, decisions, choices, true);
     const newEntities = new Set(Object.keys(pack.document.entities).filter((e) => !install.document.entities[e]));
     const seed = pack.seed.filter((g) => newEntities.has(g.entity));
-    return this.publishInstall(ctx, [{ ...pack, seed }], prepared.document, {
+    const also = dependencies.length ? ` (installs ${dependencies.map((d) => `${d.manifest.name}@${d.manifest.version}`).join(', ')})` : '';
+    return this.publishInstall(ctx, [...dependencies, { ...pack, seed }], prepared.document, {
       baseVersion: prepared.baseVersion,
-      message: `Upgrade pack ${name} ${install.version} → ${pack.manifest.version}`,
+      message: `Upgrade pack ${name} ${install.version} → ${pack.manifest.version}${also}`,
     });
   }
 
-  private async prepareUpgrade(workspace: string, name: string, decisions: MergeDecisions, strict: boolean) {
-    const [{ packs: available }, installs, current] = await Promise.all([loadAvailablePacks(), readInstalls(this.database.pool, workspace), this.store.current(workspace)]);
+  private async prepareUpgrade(workspace: string, name: string, decisions: MergeDecisions, choices: ClashChoices, strict: boolean) {
+    const [{ packs: available }, installs, current] = await Promise.all([this.available(), readInstalls(this.database.pool, workspace), this.store.current(workspace)]);
     const install = findInstall(installs, name);
     const pack = available.find((p) => p.manifest.name === name);
     if (!pack) throw packError('PACK_NOT_FOUND', `No folder holds the ${name} pack any more: add it to plugins/ or TRELLIS_PACK_DIRS.`);
     if (!semver.gt(pack.manifest.version, install.version)) {
       throw packError('PACK_UP_TO_DATE', `The ${name} pack is installed at ${install.version}; the available version (${pack.manifest.version}) is not newer.`);
     }
-    const missing = installOrder(name, available, installs.filter((i) => i.pack !== name)).filter((n) => n !== name);
-    if (missing.length > 0) throw packError('PACK_NOT_FOUND', `${name}@${pack.manifest.version} needs ${missing.join(', ')}: install ${missing.length > 1 ? 'them' : 'it'} first.`);
-    const result = mergeDocuments({ base: install.document, theirs: pack.document, ours: current.document });
+    const order = upgradeDependencies(pack, available, installs);
+    const dependencies = order.map((n) => available.find((p) => p.manifest.name === n)!);
+    checkChoices(choices);
+    const added = upgradeSides({ current: current.document, base: install.document, theirs: pack.document }, dependencies, choices);
+    const open = added.clashes.filter((c) => !c.choice);
+    if (strict && open.length > 0) {
+      throw packError(
+        'PACK_CLASHES',
+        `Upgrading ${name} installs ${order.join(', ')}, which clash${order.length > 1 ? '' : 'es'} with components this workspace already has: ${open.map((c) => c.path).join(', ')}. Choose keepMine or takePack for each (clashChoices).`,
+        { clashes: open },
+      );
+    }
+    const result = mergeDocuments({ base: added.base, theirs: added.theirs, ours: added.ours });
     const decided = result.conflicts.every((c) => Object.hasOwn(decisions, c.path));
     if (strict && !decided) {
       const open = result.conflicts.filter((c) => !Object.hasOwn(decisions, c.path));
@@ -207,12 +229,14 @@ export class PacksService {
     if (decided || Object.keys(decisions).length > 0) document = resolve(result, decisions, decided);
     const preview: PackPreview = {
       ...emptyPreview(name, pack.manifest.version),
-      installOrder: [name],
+      installOrder: [...order, name],
+      clashes: added.clashes,
       conflicts: result.conflicts,
       changes: result.changes,
       plan: await this.store.preview(workspace, document),
+      seedCounts: dependencies.length ? seedCounts(dependencies) : null,
     };
-    return { prepared: { preview, document, baseVersion: current.version } satisfies Prepared, pack, install };
+    return { prepared: { preview, document, baseVersion: current.version } satisfies Prepared, pack, install, dependencies };
   }
 
   // ── uninstall ────────────────────────────────────────────────────────────────────────────────────────────
@@ -252,9 +276,10 @@ export class PacksService {
 
   // ── export ───────────────────────────────────────────────────────────────────────────────────────────────
 
-  async exportPack(workspace: string, name: string, version: string, entities?: string[] | null, workflows?: string[] | null): Promise<{ files: ExportedFile[] }> {
+  async exportPack(workspace: string, name: string, version: string, entities?: string[] | null, workflows?: string[] | null, description?: string | null): Promise<{ files: ExportedFile[] }> {
     const current = await this.store.current(workspace);
-    return { files: await exportPackFiles(current.document, { name, version }, { entities: entities ?? undefined, workflows: workflows ?? undefined }) };
+    const manifest = { name, version, ...(description ? { description } : {}) };
+    return { files: await exportPackFiles(current.document, manifest, { entities: entities ?? undefined, workflows: workflows ?? undefined }) };
   }
 }
 
@@ -278,15 +303,11 @@ function findInstall(installs: PackInstall[], name: string): PackInstall {
   return install;
 }
 
-/** The packs to install for `name`, dependencies first, as the SDK resolves them; its errors keep their codes. */
-function installOrder(name: string, available: LoadedPack[], installs: PackInstall[]): string[] {
-  try {
-    return resolveInstallOrder(name, available, Object.fromEntries(installs.map((i) => [i.pack, i.version])));
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'PACK_NOT_FOUND' || code === 'PACK_INCOMPATIBLE' || code === 'PACK_CYCLE') throw packError(code, (error as Error).message, { chain: (error as { chain?: string[] }).chain ?? [] });
-    throw error;
-  }
+/** Seed records per entity over the packs. */
+function seedCounts(packs: LoadedPack[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const group of packs.flatMap((p) => p.seed)) counts[group.entity] = (counts[group.entity] ?? 0) + group.records.length;
+  return counts;
 }
 
 function checkChoices(choices: ClashChoices): void {

@@ -83,7 +83,7 @@ export class PackPreview {
   @Field(() => MetadataPreview, { description: 'The plan of publishing the resulting document.' })
   plan!: MetadataPreview;
 
-  @Field(() => JSONScalar, { nullable: true, description: 'Install: seed records per entity (existing ones are skipped).' })
+  @Field(() => JSONScalar, { nullable: true, description: 'Install, and an upgrade that installs new dependencies: seed records per entity (existing ones are skipped).' })
   seedCounts?: unknown;
 
   @Field(() => JSONScalar, { nullable: true, description: 'Uninstall: { entities: { name: rows }, fields: { "entity.field": values } }.' })

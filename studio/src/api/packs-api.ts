@@ -1,6 +1,6 @@
 /**
  * Operations of the template-pack API at /metadata (needs manageMetadata): the packs installed and available,
- * previews of an install, upgrade or uninstall, and the mutations that publish them as one new version.
+ * previews of an install, upgrade or uninstall, the mutations that publish them as one new version, and export.
  */
 import { metadataClient } from './graphql-client.js';
 import type { MetadataPreview, MetadataVersion } from './metadata-api.js';
@@ -89,18 +89,21 @@ export async function installPack(name: string, clashChoices: ClashChoices): Pro
   return data.installPack;
 }
 
-export async function previewPackUpgrade(name: string, decisions?: ConflictDecisions): Promise<PackPreview> {
+/** `clashChoices`: for the clashes of the dependencies the new version installs first. */
+export async function previewPackUpgrade(name: string, decisions?: ConflictDecisions, clashChoices?: ClashChoices): Promise<PackPreview> {
   const data = await metadataClient.request<{ previewPackUpgrade: PackPreview }>(
-    `query PreviewPackUpgrade($name: String!, $decisions: JSON) { previewPackUpgrade(name: $name, decisions: $decisions) { ${PREVIEW_FIELDS} } }`,
-    { name, decisions: decisions ?? null },
+    `query PreviewPackUpgrade($name: String!, $decisions: JSON, $clashChoices: JSON) {
+      previewPackUpgrade(name: $name, decisions: $decisions, clashChoices: $clashChoices) { ${PREVIEW_FIELDS} } }`,
+    { name, decisions: decisions ?? null, clashChoices: clashChoices ?? null },
   );
   return data.previewPackUpgrade;
 }
 
-export async function upgradePack(name: string, decisions: ConflictDecisions): Promise<MetadataVersion> {
+export async function upgradePack(name: string, decisions: ConflictDecisions, clashChoices: ClashChoices = {}): Promise<MetadataVersion> {
   const data = await metadataClient.request<{ upgradePack: MetadataVersion }>(
-    `mutation UpgradePack($name: String!, $decisions: JSON!) { upgradePack(name: $name, decisions: $decisions) { ${VERSION_FIELDS} } }`,
-    { name, decisions },
+    `mutation UpgradePack($name: String!, $decisions: JSON!, $clashChoices: JSON) {
+      upgradePack(name: $name, decisions: $decisions, clashChoices: $clashChoices) { ${VERSION_FIELDS} } }`,
+    { name, decisions, clashChoices },
   );
   return data.upgradePack;
 }
@@ -119,4 +122,28 @@ export async function uninstallPack(name: string): Promise<MetadataVersion> {
     { name },
   );
   return data.uninstallPack;
+}
+
+export interface ExportedPackFile {
+  path: string;
+  content: string;
+}
+
+export interface ExportPackRequest {
+  name: string;
+  version: string;
+  description: string | null;
+  /** Null for the whole workspace. */
+  entities: string[] | null;
+  workflows: string[] | null;
+}
+
+/** The workspace (or the chosen entities and workflows) as the files of a pack folder. Error: PACK_EXPORT_INVALID. */
+export async function exportPack(request: ExportPackRequest): Promise<ExportedPackFile[]> {
+  const data = await metadataClient.request<{ exportPack: { files: ExportedPackFile[] } }>(
+    `query ExportPack($name: String!, $version: String!, $description: String, $entities: [String!], $workflows: [String!]) {
+      exportPack(name: $name, version: $version, description: $description, entities: $entities, workflows: $workflows) }`,
+    { ...request },
+  );
+  return data.exportPack.files;
 }

@@ -8,11 +8,11 @@ import { installPack, previewPackInstall, type ClashChoice, type PackInfo, type 
 import { stableStringify } from '../lib/stable.js';
 import { useAsync, useDebounced } from '../lib/use-async.js';
 import { ErrorBanner, Spinner } from '../ui/Feedback.js';
-import { ChoiceButton } from './ConflictCard.js';
 import { ActionBox } from './ActionBox.js';
+import { ClashesCard } from './ClashesCard.js';
 import { progressText, summarizeClashes } from './pack-decisions.js';
 import { packLabel } from './pack-list.js';
-import { changeSentences, countRows, pathInWords, plural, totalCount } from './pack-words.js';
+import { changeSentences, countRows, plural, totalCount } from './pack-words.js';
 import { ChangesCard, CountsCard, InstallOrderCard, PlanCard } from './PreviewSections.js';
 import { usePackAction } from './use-pack-action.js';
 
@@ -54,22 +54,12 @@ export function InstallPreview({ pack }: { pack: PackInfo }) {
     <div className="stack">
       <InstallOrderCard order={preview.installOrder} pack={pack.name} />
 
-      {clashes.length > 0 && (
-        <section className="card" aria-labelledby="pack-clashes-title">
-          <h2 id="pack-clashes-title" className="card-title">
-            Name clashes <span className="count">{progressText(clashes.length, summary.unchosen.length, 'clash')}</span>
-          </h2>
-          <p className="muted small">
-            The pack brings components whose names you already use. Keep yours (the pack's is not installed there), or take the pack's (yours is
-            replaced).
-          </p>
-          <ul className="pack-clashes" aria-label="Name clashes">
-            {clashes.map((clash) => (
-              <ClashItem key={clash.path} path={clash.path} message={clash.message} choice={chosen[clash.path]} onChoose={(c) => setChosen((all) => ({ ...all, [clash.path]: c }))} />
-            ))}
-          </ul>
-        </section>
-      )}
+      <ClashesCard
+        clashes={clashes}
+        chosen={chosen}
+        onChoose={(path, c) => setChosen((all) => ({ ...all, [path]: c }))}
+        note="The pack brings components whose names you already use. Keep yours (the pack's is not installed there), or take the pack's (yours is replaced)."
+      />
       {chosenPreview.error && clashes.length > 0 && summary.complete && (
         <ErrorBanner title="Cannot preview the install with your choices" onRetry={chosenPreview.reload}>
           {chosenPreview.error.message}
@@ -111,24 +101,3 @@ export function InstallPreview({ pack }: { pack: PackInfo }) {
 
 /** The pack's own change list when it gives one, else the metadata diff of the plan. */
 const installChanges = (p: PackPreview): unknown => (changeSentences(p.changes).length > 0 ? p.changes : p.plan.changes);
-
-function ClashItem({ path, message, choice, onChoose }: { path: string; message: string; choice: ClashChoice | undefined; onChoose: (c: ClashChoice) => void }) {
-  const words = pathInWords(path);
-  const id = `clash-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  return (
-    <li className={choice ? 'pack-clash decided' : 'pack-clash'} aria-labelledby={id}>
-      <div className="pack-clash-text">
-        <strong id={id}>{words}</strong>
-        <span className="small">{message}</span>
-      </div>
-      <div className="pack-choice" role="group" aria-label={`Choice for ${words}`}>
-        <ChoiceButton pressed={choice === 'keepMine'} onClick={() => onChoose('keepMine')}>
-          Keep mine
-        </ChoiceButton>
-        <ChoiceButton pressed={choice === 'takePack'} onClick={() => onChoose('takePack')}>
-          Take pack's
-        </ChoiceButton>
-      </div>
-    </li>
-  );
-}

@@ -54,7 +54,7 @@ export function PackPreviewPage({ name, action }: { name: string; action: PackAc
         </EmptyState>
       )}
       {pack && !wrongState && action === 'install' && <InstallPreview pack={pack} />}
-      {pack && !wrongState && action === 'upgrade' && <UpgradePreview pack={pack} />}
+      {pack && !wrongState && action === 'upgrade' && <UpgradePreview pack={pack} all={packs.data ?? []} />}
       {pack && !wrongState && action === 'uninstall' && <UninstallPreview pack={pack} />}
     </div>
   );

@@ -1,6 +1,7 @@
 /**
  * Studio → Packs: the template packs installed in this workspace (version, origin, what they brought, "Upgrade to
- * x.y.z" when the folders hold a newer version) and the packs available to install. Every action opens its preview.
+ * x.y.z" when the folders hold a newer version) and the packs available to install. Every action opens its preview;
+ * "Export as pack" downloads the workspace (or chosen entities and workflows) as a pack folder.
  */
 import { useState } from 'react';
 import { useDraft } from '../app/draft-context.js';
@@ -9,6 +10,7 @@ import { fetchComponentOrigins, fetchPacks, type PackInfo } from '../api/packs-a
 import { useAsync } from '../lib/use-async.js';
 import { EmptyState, ErrorBanner, Spinner } from '../ui/Feedback.js';
 import { Icon } from '../ui/Icon.js';
+import { ExportPackDialog } from './ExportPackDialog.js';
 import { actionName, dependencyList, dependents, packLabel, splitPacks, type PackAction } from './pack-list.js';
 import { componentsByPack, pathInWords, plural } from './pack-words.js';
 import '../styles/packs.css';
@@ -19,6 +21,7 @@ export function PacksPage() {
   const { dirty } = useDraft();
   const { installed, available } = splitPacks(packs.data ?? []);
   const components = componentsByPack(origins.data ?? {});
+  const [exporting, setExporting] = useState(false);
 
   return (
     <div className="page page-wide">
@@ -30,7 +33,13 @@ export function PacksPage() {
             both changed the same thing.
           </p>
         </div>
+        <div className="page-actions">
+          <button type="button" className="btn" onClick={() => setExporting(true)}>
+            <Icon name="share" /> Export as pack
+          </button>
+        </div>
       </header>
+      <ExportPackDialog open={exporting} onClose={() => setExporting(false)} />
 
       {dirty && (
         <div className="banner banner-warning" role="status">

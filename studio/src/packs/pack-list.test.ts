@@ -1,5 +1,5 @@
 import type { PackInfo } from '../api/packs-api.js';
-import { actionName, dependencyList, dependents, isPackAction, packLabel, splitPacks } from './pack-list.js';
+import { actionName, alsoInstalls, dependencyList, dependents, isPackAction, packLabel, splitPacks } from './pack-list.js';
 
 const pack = (name: string, extra: Partial<PackInfo> = {}): PackInfo => ({
   name,
@@ -34,5 +34,13 @@ describe('the Packs page lists', () => {
     expect(dependencyList(packs[1].dependencies)).toEqual(['b2b ^1.0.0']);
     expect(dependencyList(null)).toEqual([]);
     expect(dependents(packs, 'b2b').map((p) => p.name)).toEqual(['service']);
+  });
+});
+
+describe('an upgrade that brings new dependencies', () => {
+  it('names the packs it also installs, with the version the folders hold', () => {
+    const packs = [pack('base', { label: 'Fixture base', version: '1.2.0' }), pack('service', { installedVersion: '1.0.0', version: '2.0.0' })];
+    expect(alsoInstalls(['base', 'extra', 'service'], 'service', packs)).toEqual(['Fixture base 1.2.0', 'extra']);
+    expect(alsoInstalls(['service'], 'service', packs)).toEqual([]);
   });
 });

@@ -32,3 +32,16 @@ export function dependencyList(dependencies: PackInfo['dependencies']): string[]
 export function dependents(packs: PackInfo[], name: string): PackInfo[] {
   return packs.filter((p) => p.installedVersion != null && p.name !== name && p.dependencies && Object.hasOwn(p.dependencies, name));
 }
+
+/**
+ * The packs an install or upgrade of `pack` installs besides it (its install order without it), as
+ * "Label 1.0.0" with the version the pack folders hold.
+ */
+export function alsoInstalls(installOrder: string[], pack: string, packs: PackInfo[]): string[] {
+  return installOrder
+    .filter((name) => name !== pack)
+    .map((name) => {
+      const info = packs.find((p) => p.name === name);
+      return info ? `${packLabel(info)} ${info.version}` : name;
+    });
+}
