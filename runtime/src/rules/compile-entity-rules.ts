@@ -10,7 +10,7 @@ import { evaluateRule, isTruthy, type JsonLogicRule } from '../json-logic.js';
 import type { FieldError } from '../translate-errors.js';
 import { describeCondition } from './describe-condition.js';
 import { compileMessage, type MessageTemplate } from './interpolate.js';
-import { withRelatedPaths, withRelatedPlaceholders } from './related-reads.js';
+import { RELATED_ROOT, withRelatedPaths, withRelatedPlaceholders } from './related-reads.js';
 import './operations.js';
 import type { RuleContext } from './rule-context.js';
 
@@ -47,6 +47,8 @@ export interface CompiledRule {
   invalidWhen: JsonLogicRule;
   message: MessageTemplate;
   fields: string[];
+  /** Whether it reads a related record (`record.account.status`): evaluated only when `ctx.$related` is given. */
+  readsRelated: boolean;
 }
 
 export interface CompiledCondition {
@@ -104,14 +106,19 @@ function build(entityName: string, entity: EntityDefinition): CompiledEntityRule
   const labelOf = (field: string) => formatFieldLabel(field, entity.fields[field]);
   const rules: CompiledRule[] = Object.entries(entity.rules ?? {})
     .filter(([, rule]) => rule.active !== false)
-    .map(([name, rule]) => ({
-      name,
-      label: rule.label || name,
+    .map(([name, rule]) => {
       // Related paths (`record.account.type`) read the related records the writer loaded into `$related`.
-      invalidWhen: withRelatedPaths(entity, rule.invalidWhen),
-      message: compileMessage(withRelatedPlaceholders(entity, typeof rule.message === 'string' ? rule.message : '')),
-      fields: rule.fields && rule.fields.length > 0 ? [...rule.fields] : [RECORD_FIELD],
-    }));
+      const invalidWhen = withRelatedPaths(entity, rule.invalidWhen);
+      const message = withRelatedPlaceholders(entity, typeof rule.message === 'string' ? rule.message : '');
+      return {
+        name,
+        label: rule.label || name,
+        invalidWhen,
+        message: compileMessage(message),
+        fields: rule.fields && rule.fields.length > 0 ? [...rule.fields] : [RECORD_FIELD],
+        readsRelated: JSON.stringify(invalidWhen).includes(`"${RELATED_ROOT}.`) || message.includes(`{{${RELATED_ROOT}.`),
+      };
+    });
   const conditionList: CompiledCondition[] = [];
   for (const [field, conditions] of Object.entries(entity.layouts?.form?.conditions ?? {})) {
     if (!entity.fields[field] || !conditions) continue;
@@ -125,6 +132,9 @@ function build(entityName: string, entity: EntityDefinition): CompiledEntityRule
   const validate = (ctx: RuleContext): FieldError[] => {
     const errors: FieldError[] = [];
     for (const rule of rules) {
+      // Without the related records (a form that has not loaded them yet) such a rule cannot be judged: the
+      // server always loads them, so it is checked there.
+      if (rule.readsRelated && !ctx.$related) continue;
       let message: string;
       try {
         if (!isTruthy(evaluateRule(rule.invalidWhen, ctx as unknown as Record<string, unknown>))) continue;

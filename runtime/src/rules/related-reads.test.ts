@@ -64,6 +64,11 @@ describe('rules that read a related record', () => {
     ]);
   });
 
+  it('are left to the writer when the context has no related records (a form that has not loaded them)', () => {
+    const ctx = buildRuleContext({ record: { total: 5000, account: ACCOUNT }, now: '2026-11-23T10:00:00Z' });
+    expect(checkRecordRules(doc, 'salesOrder', { ctx, mode: 'create' })).toEqual([]);
+  });
+
   it('see no related record when the relation is empty (the var default applies)', () => {
     expect(check({ total: 5000, account: null }, null)).toEqual([]);
   });

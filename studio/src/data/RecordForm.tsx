@@ -15,7 +15,8 @@ import type { MetadataDocument } from '@trellis/metadata';
 import { toRecordInput } from '../api/record-queries.js';
 import { PassThroughFieldTemplate, TrellisField, type RecordFormContext } from './widgets.js';
 import { FormSectionsTemplate, FormTabsContext, sectionsWithTabs, tabOfField, type SectionSpec } from './FormSections.js';
-import { evaluateFormRules, ruleUserOf, RECORD_FIELD } from './form-rules.js';
+import { evaluateFormRules, formRuleContext, ruleUserOf, RECORD_FIELD } from './form-rules.js';
+import { useRelatedRecords } from './related-records.js';
 import { useSession } from '../auth/session-context.js';
 
 export type Values = Record<string, unknown>;
@@ -88,13 +89,16 @@ export function RecordForm({ doc, entityName, mode, initialValues, initialLabels
    * (required / read-only when), validation rule messages and the field states — all from runtime, over the
    * same rule context the server builds for this write.
    */
+  // The records rules read through relations (record.account.status), for the relation ids the form holds now.
+  const ruleRecords = useMemo(() => formRuleContext(doc, entityName, mode, values, initialValues, ruleUser).ctx, [doc, entityName, mode, values, initialValues, ruleUser]);
+  const related = useRelatedRecords(doc, entityName, ruleRecords.record, ruleRecords.previous);
   const check = useCallback(
     (v: Values) => {
-      const rules = evaluateFormRules(doc, entityName, mode, v, initialValues, ruleUser);
+      const rules = evaluateFormRules(doc, entityName, mode, v, initialValues, ruleUser, undefined, related);
       const valueErrors = withoutHiddenFieldErrors(doc, entityName, validate(toRecordInput(doc, entityName, v), { mode }), rules.ctx);
       return { fieldErrors: groupErrors([...valueErrors, ...rules.conditionErrors]), ruleErrors: groupErrors(rules.ruleErrors), states: rules.states };
     },
-    [validate, doc, entityName, mode, initialValues, ruleUser],
+    [validate, doc, entityName, mode, initialValues, ruleUser, related],
   );
   const checked = useMemo(() => check(values), [check, values]);
   const clientErrors = checked.fieldErrors;

@@ -13,6 +13,7 @@ import {
   type FieldError,
   type FieldStates,
   type RecordValues,
+  type RelatedRecords,
   type RuleContext,
   type RuleUser,
 } from '@trellis/runtime';
@@ -81,11 +82,12 @@ export function formRuleContext(
   loaded: RecordValues,
   user: RuleUser,
   now: Date = new Date(),
+  related?: RelatedRecords,
 ): { ctx: RuleContext; changes: RecordValues } {
   const changes = toRecordInput(doc, entityName, values);
   const previous = mode === 'update' ? storedValues(doc, entityName, loaded) : null;
   const record = { ...(previous ?? storedValues(doc, entityName, values)), ...changes };
-  return { ctx: buildRuleContext({ record, previous, user, now }), changes };
+  return { ctx: buildRuleContext({ record, previous, user, now, ...(related ? { related } : {}) }), changes };
 }
 
 /** Field states and rule errors of the record as the form holds it now. */
@@ -97,8 +99,9 @@ export function evaluateFormRules(
   loaded: RecordValues,
   user: RuleUser,
   now?: Date,
+  related?: RelatedRecords,
 ): FormRules {
-  const { ctx, changes } = formRuleContext(doc, entityName, mode, values, loaded, user, now);
+  const { ctx, changes } = formRuleContext(doc, entityName, mode, values, loaded, user, now, related);
   const compiled = compileEntityRules(doc, entityName);
   if (compiled.empty) return { ctx, states: {}, ruleErrors: [], conditionErrors: [] };
   const states = compiled.conditionList.length > 0 ? compiled.conditions(ctx) : {};
