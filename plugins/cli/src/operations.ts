@@ -22,11 +22,11 @@ export const PREVIEW_PACK_INSTALL = `query PreviewPackInstall($name: String!, $c
 export const INSTALL_PACK = `mutation InstallPack($name: String!, $clashChoices: JSON) {
   installPack(name: $name, clashChoices: $clashChoices) { version message } }`;
 
-export const PREVIEW_PACK_UPGRADE = `query PreviewPackUpgrade($name: String!, $decisions: JSON) {
-  previewPackUpgrade(name: $name, decisions: $decisions) { ${PACK_PREVIEW} } }`;
+export const PREVIEW_PACK_UPGRADE = `query PreviewPackUpgrade($name: String!, $decisions: JSON, $clashChoices: JSON) {
+  previewPackUpgrade(name: $name, decisions: $decisions, clashChoices: $clashChoices) { ${PACK_PREVIEW} } }`;
 
-export const UPGRADE_PACK = `mutation UpgradePack($name: String!, $decisions: JSON!) {
-  upgradePack(name: $name, decisions: $decisions) { version message } }`;
+export const UPGRADE_PACK = `mutation UpgradePack($name: String!, $decisions: JSON!, $clashChoices: JSON) {
+  upgradePack(name: $name, decisions: $decisions, clashChoices: $clashChoices) { version message } }`;
 
 export const PREVIEW_PACK_UNINSTALL = `query PreviewPackUninstall($name: String!) { previewPackUninstall(name: $name) { ${PACK_PREVIEW} } }`;
 

@@ -63,6 +63,8 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--take-mine', 'decide every remaining conflict for your version')
     .option('--take-pack', "decide every remaining conflict for the pack's version")
     .option('--write-decisions <file>', 'write a decisions file for the open conflicts, to edit')
+    .option('--clashes <choice>', 'on every name clash of a dependency the new version brings: keepMine or takePack')
+    .option('--clash-choices <file>', 'per-clash choices for those dependencies: { "<path>": "keepMine" | "takePack" }')
     .option('-y, --yes', 'allow destructive steps')
     .action((name: string, options, command: Command) => done(packUpgrade(ctx(command), name, options)));
   withServer(pack.command('uninstall'))

@@ -7,9 +7,9 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { PackInfo, PackPreview, PublishedVersion } from '../api-types.js';
 import { CliError, EXIT_DECISION } from '../cli-error.js';
+import { decideClashes, readClashChoices, type ClashChoice } from './pack-clash-choices.js';
 import type { CommandContext } from '../context.js';
 import { readJsonFile } from '../files.js';
-import { formatClashes } from '../format/format-pack.js';
 import { formatPlan, formatProblems } from '../format/format-plan.js';
 import { INSTALL_PACK, PACKS, PREVIEW_PACK_INSTALL } from '../operations.js';
 import { withProgress } from '../progress.js';
@@ -21,8 +21,6 @@ export interface InstallOptions {
   choices?: string;
   yes?: boolean;
 }
-
-type ClashChoice = 'keepMine' | 'takePack';
 
 /** NAME, or a pack folder: its manifest's name, checked to be among the server's available packs. */
 async function packName(ctx: CommandContext, target: string): Promise<string> {
@@ -44,43 +42,19 @@ async function packName(ctx: CommandContext, target: string): Promise<string> {
   return manifest.name;
 }
 
-async function readChoices(ctx: CommandContext, options: InstallOptions): Promise<Record<string, ClashChoice>> {
-  if (options.keepMine && options.takePack) throw new CliError('--keep-mine and --take-pack exclude each other.', { hint: 'choose one, or give per-clash choices with --choices FILE.' });
-  if (!options.choices) return {};
-  const value = await readJsonFile(options.choices, ctx.io.cwd);
-  const entries = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.entries(value) : null;
-  const bad = entries?.find(([, v]) => v !== 'keepMine' && v !== 'takePack');
-  if (!entries || bad) {
-    throw new CliError(`${options.choices}${bad ? ` at ${JSON.stringify(bad[0])}` : ''}: clash choices must be { "<path>": "keepMine" | "takePack" }.`, {
-      hint: 'use the paths listed by `trellis pack install NAME` without choices.',
-    });
-  }
-  return Object.fromEntries(entries) as Record<string, ClashChoice>;
-}
-
 export async function packInstall(ctx: CommandContext, target: string, options: InstallOptions): Promise<number> {
-  const choices = await readChoices(ctx, options);
+  if (options.keepMine && options.takePack) throw new CliError('--keep-mine and --take-pack exclude each other.', { hint: 'choose one, or give per-clash choices with --choices FILE.' });
+  const choices = await readClashChoices(ctx, options.choices, 'trellis pack install NAME');
   const name = await packName(ctx, target);
   const preview = async (clashChoices: Record<string, ClashChoice>) =>
     (await ctx.client.request<{ previewPackInstall: PackPreview }>('previewPackInstall', PREVIEW_PACK_INSTALL, { name, clashChoices })).previewPackInstall;
 
   const result = await withProgress(ctx.io, 2, async (progress) => {
     progress.step(`Previewing the install of ${name}`);
-    let plan = await preview(choices);
-    const all = options.keepMine ? 'keepMine' : options.takePack ? 'takePack' : undefined;
-    const undecided = plan.clashes.filter((c) => !(c.path in choices));
-    if (all && undecided.length > 0) {
-      for (const clash of undecided) choices[clash.path] = all;
-      plan = await preview(choices);
-    }
-    const open = plan.clashes.filter((c) => !(c.path in choices));
-    if (open.length > 0) {
-      throw new CliError(`${name} clashes with ${open.length} component(s) of your workspace:`, {
-        exitCode: EXIT_DECISION,
-        details: formatClashes(open),
-        hint: 'choose for every clash: --keep-mine (keep yours, skip the pack\'s), --take-pack (replace yours), or --choices FILE with { "<path>": "keepMine" | "takePack" }.',
-      });
-    }
+    const plan = await decideClashes(choices, options.keepMine ? 'keepMine' : options.takePack ? 'takePack' : undefined, preview, {
+      name,
+      hint: 'choose for every clash: --keep-mine (keep yours, skip the pack\'s), --take-pack (replace yours), or --choices FILE with { "<path>": "keepMine" | "takePack" }.',
+    });
     if (!plan.plan.valid) {
       throw new CliError(`Installing ${name} would give an invalid document:`, { details: formatProblems(plan.plan.problems), hint: 'fix the pack (trellis pack validate DIR) or the clashing components.' });
     }

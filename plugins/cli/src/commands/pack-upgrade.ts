@@ -1,6 +1,8 @@
 /**
- * `trellis pack upgrade NAME [--decisions FILE] [--take-mine|--take-pack] [--write-decisions FILE] [--yes]`:
- * 3-way merge on the server; while conflicts remain undecided the command prints the conflict report and exits 2.
+ * `trellis pack upgrade NAME [--decisions FILE] [--take-mine|--take-pack] [--write-decisions FILE]
+ * [--clashes keepMine|takePack] [--clash-choices FILE] [--yes]`: 3-way merge on the server; while conflicts remain
+ * undecided the command prints the conflict report and exits 2. Dependencies the new version adds are installed
+ * first; their name clashes with your components need a choice, as on install.
  */
 import type { MergeDecisions } from '@trellis/metadata';
 import type { PackPreview, PublishedVersion } from '../api-types.js';
@@ -12,6 +14,7 @@ import { decisionsTemplate, formatConflicts } from '../format/format-pack.js';
 import { formatPlan, formatProblems } from '../format/format-plan.js';
 import { PREVIEW_PACK_UPGRADE, UPGRADE_PACK } from '../operations.js';
 import { withProgress } from '../progress.js';
+import { decideClashes, readClashChoices, type ClashChoice } from './pack-clash-choices.js';
 import { readDecisions } from './pack-decisions.js';
 import { previewLines } from './pack-preview-lines.js';
 
@@ -20,6 +23,8 @@ export interface UpgradeOptions {
   takeMine?: boolean;
   takePack?: boolean;
   writeDecisions?: string;
+  clashes?: string;
+  clashChoices?: string;
   yes?: boolean;
 }
 
@@ -27,13 +32,17 @@ export async function packUpgrade(ctx: CommandContext, name: string, options: Up
   if (options.takeMine && options.takePack) {
     throw new CliError('--take-mine and --take-pack exclude each other.', { hint: 'choose one, or decide per conflict with --decisions FILE.' });
   }
+  if (options.clashes !== undefined && options.clashes !== 'keepMine' && options.clashes !== 'takePack') {
+    throw new CliError(`--clashes ${options.clashes}: give keepMine or takePack.`, { hint: 'or choose per clash with --clash-choices FILE.' });
+  }
   const decisions: MergeDecisions = options.decisions ? await readDecisions(options.decisions, ctx.io.cwd) : {};
-  const preview = async () =>
-    (await ctx.client.request<{ previewPackUpgrade: PackPreview }>('previewPackUpgrade', PREVIEW_PACK_UPGRADE, { name, decisions })).previewPackUpgrade;
+  const clashChoices = await readClashChoices(ctx, options.clashChoices, `trellis pack upgrade ${name}`);
+  const preview = async (choices: Record<string, ClashChoice> = clashChoices) =>
+    (await ctx.client.request<{ previewPackUpgrade: PackPreview }>('previewPackUpgrade', PREVIEW_PACK_UPGRADE, { name, decisions, clashChoices: choices })).previewPackUpgrade;
 
   // Upgrading what is up to date succeeds with nothing to do, so deployment scripts can run it every time.
   try {
-    return await upgrade(ctx, name, options, decisions, preview);
+    return await upgrade(ctx, name, options, decisions, clashChoices, preview);
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== 'PACK_UP_TO_DATE') throw error;
     ctx.io.out(`${name} is up to date: ${error.serverMessage}`);
@@ -46,11 +55,16 @@ async function upgrade(
   name: string,
   options: UpgradeOptions,
   decisions: MergeDecisions,
-  preview: () => Promise<PackPreview>,
+  clashChoices: Record<string, ClashChoice>,
+  preview: (choices?: Record<string, ClashChoice>) => Promise<PackPreview>,
 ): Promise<number> {
   const result = await withProgress(ctx.io, 2, async (progress) => {
     progress.step(`Merging ${name} with your workspace`);
-    let plan = await preview();
+    // The dependencies the new version brings clash like an install's; decided first, then the merge conflicts.
+    let plan = await decideClashes(clashChoices, options.clashes as ClashChoice | undefined, preview, {
+      name: `${name}'s new dependencies`,
+      hint: 'choose for every clash: --clashes keepMine (keep yours), --clashes takePack (replace yours), or --clash-choices FILE with { "<path>": "keepMine" | "takePack" }.',
+    });
     const all = options.takeMine ? 'ours' : options.takePack ? 'theirs' : undefined;
     const undecided = () => plan.conflicts.filter((c) => !(c.path in decisions));
     if (all && undecided().length > 0) {
@@ -80,7 +94,7 @@ async function upgrade(
       throw new CliError(`Upgrading ${name} has destructive steps:`, { exitCode: EXIT_DECISION, details: formatPlan(plan.plan), hint: 'review them and run again with --yes.' });
     }
     progress.step(`Publishing ${name}@${plan.version}`);
-    const upgraded = (await ctx.client.request<{ upgradePack: PublishedVersion }>('upgradePack', UPGRADE_PACK, { name, decisions })).upgradePack;
+    const upgraded = (await ctx.client.request<{ upgradePack: PublishedVersion }>('upgradePack', UPGRADE_PACK, { name, decisions, clashChoices })).upgradePack;
     return { plan, upgraded };
   });
   for (const line of previewLines(result.plan)) ctx.io.out(line);

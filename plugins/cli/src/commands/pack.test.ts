@@ -119,7 +119,23 @@ describe('trellis pack upgrade', () => {
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/Upgraded service to 2\.0\.0: published version 12/);
     expect(calls('previewPackUpgrade')[0]!.variables['decisions']).toEqual({ [conflict.path]: { take: 'theirs' } });
-    expect(calls('upgradePack')[0]!.variables).toEqual({ name: 'service', decisions: { [conflict.path]: { take: 'theirs' } } });
+    expect(calls('upgradePack')[0]!.variables).toEqual({ name: 'service', decisions: { [conflict.path]: { take: 'theirs' } }, clashChoices: {} });
+  });
+
+  it('asks for a choice on each clash of a dependency the new version brings, then passes the choices on', async () => {
+    const clash = { path: '/entities/invoice', message: 'Entity invoice of billing has the name of your entity invoice.' };
+    // The server lists the clash whatever the choices; the command checks each has one.
+    server.handlers['previewPackUpgrade'] = () => packPreview({ installOrder: ['billing', 'service'], clashes: [clash] });
+    server.handlers['upgradePack'] = () => ({ version: 13, message: null });
+    const refused = await cli('pack', 'upgrade', 'service');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/service's new dependencies clashes with 1 component\(s\) of your workspace/);
+    expect(refused.err).toMatch(/--clashes keepMine/);
+    expect(calls('upgradePack')).toHaveLength(0);
+
+    expect((await cli('pack', 'upgrade', 'service', '--clashes', 'keepMine')).code).toBe(0);
+    expect(calls('upgradePack')[0]!.variables['clashChoices']).toEqual({ [clash.path]: 'keepMine' });
+    expect((await cli('pack', 'upgrade', 'service', '--clashes', 'mine')).err).toMatch(/--clashes mine: give keepMine or takePack/);
   });
 
   it('decides every remaining conflict with --take-mine', async () => {
