@@ -53,6 +53,8 @@ describe('pack translations: the data screens in the language picked in the user
     await language().selectOption('de');
     await see(nav().getByRole('link', { name: 'Arbeitsaufträge', exact: true }));
     await see(page.getByRole('columnheader', { name: /Fällig am/ }));
+    // German nouns keep their capital inside the screens' sentences.
+    await see(page.getByRole('link', { name: 'New Arbeitsauftrag' }));
     await page.keyboard.press('Escape');
     await shot(page, 'german-list');
     await page.reload();

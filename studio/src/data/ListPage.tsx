@@ -19,6 +19,8 @@ import { withViewLayout } from './list-views.js';
 import { canRead, hiddenFields, recordRights } from './access-document.js';
 import { NoAccess } from './NoAccess.js';
 import { useAccess, useDataDocument } from './use-access.js';
+import { inSentence } from './data-locale.js';
+import { useDataLocale } from './use-data-locale.js';
 
 interface Connection {
   totalCount: number;
@@ -48,6 +50,7 @@ function EntityList({ entityName, requestedView }: { entityName: string; request
   const { doc: published, version } = useMetadata();
   // Columns, filters, sorts and the query come from the document without the fields hidden from this person.
   const { doc, access } = useDataDocument();
+  const { locale } = useDataLocale();
   const rights = recordRights(access, entityName);
   // A role that reads only some records (its own, its team's) sees an empty list without "no records exist".
   const seesAll = access.admin || !!access.entities[entityName]?.read.some((g) => g.scope === true);
@@ -106,7 +109,7 @@ function EntityList({ entityName, requestedView }: { entityName: string; request
         </div>
         {rights.create && (
           <a className="btn btn-primary" href={href(`/data/${entityName}/new`)}>
-            <Icon name="plus" /> New {entity.label.toLowerCase()}
+            <Icon name="plus" /> New {inSentence(entity.label, locale)}
           </a>
         )}
       </header>
@@ -122,7 +125,7 @@ function EntityList({ entityName, requestedView }: { entityName: string; request
             value={viewName ?? ''}
             onChange={(e) => navigate(`/data/${entityName}${e.target.value ? `?view=${encodeURIComponent(e.target.value)}` : ''}`, { replace: true })}
           >
-            <option value="">All {entity.pluralLabel.toLowerCase()}</option>
+            <option value="">All {inSentence(entity.pluralLabel, locale)}</option>
             {views.map(([name, v]) => (
               <option key={name} value={name}>
                 {v.label || name}
@@ -133,14 +136,14 @@ function EntityList({ entityName, requestedView }: { entityName: string; request
       )}
       {requestedView && !viewName && (
         <p className="banner banner-warning" role="status">
-          There is no view “{requestedView}” any more; showing all {entity.pluralLabel.toLowerCase()}.
+          There is no view “{requestedView}” any more; showing all {inSentence(entity.pluralLabel, locale)}.
         </p>
       )}
 
       <FilterBar doc={doc} entityName={entityName} hidden={hidden} search={search} onSearch={setSearch} filters={filters} onFiltersChange={setFilters} />
 
       {result.error && (
-        <ErrorBanner title={`Cannot load ${entity.pluralLabel.toLowerCase()}`} onRetry={result.reload}>
+        <ErrorBanner title={`Cannot load ${inSentence(entity.pluralLabel, locale)}`} onRetry={result.reload}>
           {result.error.message}
         </ErrorBanner>
       )}
@@ -198,13 +201,13 @@ function EntityList({ entityName, requestedView }: { entityName: string; request
               filters.length || debouncedSearch || viewName
                 ? 'No matching records'
                 : seesAll
-                  ? `No ${entity.pluralLabel.toLowerCase()} yet`
-                  : `No ${entity.pluralLabel.toLowerCase()} you can see yet`
+                  ? `No ${inSentence(entity.pluralLabel, locale)} yet`
+                  : `No ${inSentence(entity.pluralLabel, locale)} you can see yet`
             }
             action={
               filters.length || debouncedSearch || viewName || !rights.create ? undefined : (
                 <a className="btn" href={href(`/data/${entityName}/new`)}>
-                  Create the first {entity.label.toLowerCase()}
+                  Create the first {inSentence(entity.label, locale)}
                 </a>
               )
             }

@@ -36,6 +36,8 @@ import { NoAccess } from './NoAccess.js';
 import { forbiddenText } from './forbidden.js';
 import { OwnershipFields, ownershipInput, type Ownership } from './OwnershipFields.js';
 import { useAccess, useDataDocument } from './use-access.js';
+import { inSentence } from './data-locale.js';
+import { useDataLocale } from './use-data-locale.js';
 import { entityHasWorkflows } from './record-workflows.js';
 import { RecordWorkflowButtons } from './RecordWorkflowButtons.js';
 import { runPath } from '../workflows-runs/run-status.js';
@@ -76,6 +78,7 @@ function RecordView({ entityName, id, prefill }: Props) {
   const published = useMetadata().doc;
   // Fields hidden from this person are not in `doc`: never asked for, never shown.
   const { doc, access } = useDataDocument();
+  const { locale } = useDataLocale();
   const entity = doc.entities[entityName];
   const mode = id ? 'update' : 'create';
   const rights = recordRights(access, entityName);
@@ -139,7 +142,7 @@ function RecordView({ entityName, id, prefill }: Props) {
     if (!fresh?.node || String(fresh.node.updatedAt) === String(shown?.updatedAt)) return;
     setBaseline(fresh);
     setTitle(recordLabel(doc, entityName, fresh.node));
-    if (dirtyRef.current) toast(`“${button.label}” changed this ${entity.label.toLowerCase()}: discard your changes to see its new values.`, 'info', link);
+    if (dirtyRef.current) toast(`“${button.label}” changed this ${inSentence(entity.label, locale)}: discard your changes to see its new values.`, 'info', link);
     else setFormKey((k) => k + 1);
   };
 
@@ -192,7 +195,7 @@ function RecordView({ entityName, id, prefill }: Props) {
   const listHref = href(`/data/${entityName}`);
   const data = baseline ?? loaded.data;
   const node = data?.node;
-  const heading = id ? title ?? (node ? recordLabel(doc, entityName, node) : '') : `New ${entity.label.toLowerCase()}`;
+  const heading = id ? title ?? (node ? recordLabel(doc, entityName, node) : '') : `New ${inSentence(entity.label, locale)}`;
 
   return (
     <div className="page">
@@ -227,18 +230,18 @@ function RecordView({ entityName, id, prefill }: Props) {
       </header>
       {id && node && !canSave && (
         <p className="banner banner-info" role="note">
-          <Icon name="info" /> You can view this {entity.label.toLowerCase()} but your role does not let you change it.
+          <Icon name="info" /> You can view this {inSentence(entity.label, locale)} but your role does not let you change it.
         </p>
       )}
 
       {loaded.loading && !data && <Spinner />}
       {loaded.error && (
-        <ErrorBanner title={`Cannot load this ${entity.label.toLowerCase()}`} onRetry={loaded.reload}>
+        <ErrorBanner title={`Cannot load this ${inSentence(entity.label, locale)}`} onRetry={loaded.reload}>
           {loaded.error.message}
         </ErrorBanner>
       )}
       {id && data && !data.node && (
-        <EmptyState title={`${entity.label} not found`} action={<a className="btn" href={listHref}>Back to {entity.pluralLabel.toLowerCase()}</a>}>
+        <EmptyState title={`${entity.label} not found`} action={<a className="btn" href={listHref}>Back to {inSentence(entity.pluralLabel, locale)}</a>}>
           It may have been deleted.
         </EmptyState>
       )}
@@ -309,7 +312,7 @@ function RecordView({ entityName, id, prefill }: Props) {
 
       <ConfirmDialog
         open={confirmDelete}
-        title={`Delete this ${entity.label.toLowerCase()}?`}
+        title={`Delete this ${inSentence(entity.label, locale)}?`}
         confirmLabel="Delete"
         danger
         busy={deleting}

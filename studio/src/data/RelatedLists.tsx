@@ -13,6 +13,8 @@ import { Icon } from '../ui/Icon.js';
 import { CellValue } from './CellValue.js';
 import { recordRights } from './access-document.js';
 import { useAccess } from './use-access.js';
+import { inSentence } from './data-locale.js';
+import { useDataLocale } from './use-data-locale.js';
 
 export function RelatedLists({ doc, entityName, id }: { doc: MetadataDocument; entityName: string; id: string }) {
   const entity = doc.entities[entityName];
@@ -28,6 +30,7 @@ export function RelatedLists({ doc, entityName, id }: { doc: MetadataDocument; e
 }
 
 function RelatedList({ doc, entityName, id, field }: { doc: MetadataDocument; entityName: string; id: string; field: string }) {
+  const { locale } = useDataLocale();
   const def = doc.entities[entityName].fields[field];
   const targetName = def.target!;
   const target = doc.entities[targetName];
@@ -53,14 +56,14 @@ function RelatedList({ doc, entityName, id, field }: { doc: MetadataDocument; en
         </h2>
         {canCreate && (
           <a className="btn btn-small" href={href(`/data/${targetName}/new?${encodeURIComponent(def.inverse!)}=${encodeURIComponent(id)}`)}>
-            <Icon name="plus" /> New {target.label.toLowerCase()}
+            <Icon name="plus" /> New {inSentence(target.label, locale)}
           </a>
         )}
       </header>
       {result.error && <p className="field-error">{result.error.message}</p>}
-      {result.data && rows.length === 0 && <p className="muted related-empty">No {def.label.toLowerCase()} yet.</p>}
+      {result.data && rows.length === 0 && <p className="muted related-empty">No {inSentence(def.label, locale)} yet.</p>}
       {rows.length > 0 && (
-        <table className="data-table compact" aria-label={`Related ${def.label.toLowerCase()}`}>
+        <table className="data-table compact" aria-label={`Related ${inSentence(def.label, locale)}`}>
           <thead>
             <tr>
               {columns.map((c) => (

@@ -1,5 +1,5 @@
 import { salesDocument, type MetadataDocument } from '@trellis/metadata';
-import { DEFAULT_LOCALE, effectiveLocale, localeChoices } from './data-locale.js';
+import { DEFAULT_LOCALE, effectiveLocale, inSentence, localeChoices } from './data-locale.js';
 
 const AVAILABLE = ['de', 'pt', 'pt-BR'];
 
@@ -25,5 +25,18 @@ describe('localeChoices', () => {
     const doc: MetadataDocument = { ...salesDocument(), translations: { 'pt-BR': {}, de: {} } };
     expect(localeChoices(doc).map((c) => c.value)).toEqual([DEFAULT_LOCALE, 'de', 'pt-BR']);
     expect(localeChoices(salesDocument())).toEqual([{ value: DEFAULT_LOCALE, label: 'Default labels' }]);
+  });
+});
+
+describe('inSentence', () => {
+  it('lower-cases a label inside a sentence, keeping acronyms', () => {
+    expect(inSentence('Service Case', undefined)).toBe('service case');
+    expect(inSentence('CRM account', 'en-US')).toBe('CRM account');
+  });
+
+  it('keeps the capitals of languages whose nouns have them', () => {
+    expect(inSentence('Arbeitsauftrag', 'de')).toBe('Arbeitsauftrag');
+    expect(inSentence('Arbeitsaufträge', 'de-CH')).toBe('Arbeitsaufträge');
+    expect(inSentence('Ordre de travail', 'fr')).toBe('ordre de travail');
   });
 });

@@ -36,3 +36,18 @@ export function languageName(locale: string): string {
     return locale;
   }
 }
+
+/** Languages whose nouns keep their capital inside a sentence (German "Neuer Arbeitsauftrag", not "arbeitsauftrag"). */
+const CAPITALIZED_NOUNS = new Set(['de', 'lb']);
+
+/**
+ * A label as it reads inside a sentence ("New opportunity", "All service cases"): lower case, but acronyms kept
+ * ("New CRM account") and labels left as they are in a language that capitalizes nouns.
+ */
+export function inSentence(label: string, locale: string | undefined): string {
+  if (locale && CAPITALIZED_NOUNS.has(locale.split('-')[0]!.toLowerCase())) return label;
+  return label
+    .split(' ')
+    .map((word) => (/^\p{Lu}{2,}/u.test(word) ? word : word.toLowerCase()))
+    .join(' ');
+}
