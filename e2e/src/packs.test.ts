@@ -135,6 +135,12 @@ describe('template packs: install from the studio, customize, upgrade with a con
   });
 
   it('the power user adds "Customer mood" to Case, relabels Subject, publishes, and files a case', async () => {
+    // Each entity says where it came from: the pack's (and version) or the workspace's own.
+    await nav().getByRole('link', { name: 'Entities' }).click();
+    const entityRow = (label: string) => page.getByRole('table', { name: 'Entities' }).getByRole('row').filter({ has: page.getByRole('link', { name: label, exact: true }) });
+    await see(entityRow('Case').getByText('Pack service 1.0.0'));
+    await see(entityRow('Company').getByText('Pack starter-sales 0.1.0'));
+    await shot(page, 'entities-with-sources');
     await openDesigner('Case');
     await page.getByRole('button', { name: 'Add field' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add field to Case' });
@@ -157,6 +163,9 @@ describe('template packs: install from the studio, customize, upgrade with a con
     await gone(edit);
     await see(page.getByRole('table', { name: 'Fields' }).getByRole('row').filter({ hasText: MY_LABEL }));
     await see(page.getByRole('table', { name: 'Fields' }).getByRole('row').filter({ hasText: 'Customer mood' }));
+    // The pack's fields carry its badge; the customer's own field does not.
+    await see(page.getByRole('table', { name: 'Fields' }).getByRole('row').filter({ hasText: MY_LABEL }).getByText('Pack service 1.0.0'));
+    expect(await page.getByRole('table', { name: 'Fields' }).getByRole('row').filter({ hasText: 'Customer mood' }).getByText(/^Pack /).count()).toBe(0);
     await shot(page, 'designer-customized');
 
     await page.getByRole('toolbar', { name: 'Draft' }).getByRole('link', { name: /Review & publish/ }).click();

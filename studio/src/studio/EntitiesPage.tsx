@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import { useDraft } from '../app/draft-context.js';
 import { useMetadata } from '../app/metadata-context.js';
+import { ComponentSource } from '../packs/ComponentSource.js';
+import { componentPointer, originText, useComponentOrigins } from '../packs/component-origins.js';
 import { href, navigate } from '../app/router.js';
 import { EmptyState } from '../ui/Feedback.js';
 import { Icon } from '../ui/Icon.js';
@@ -14,6 +16,7 @@ export function EntitiesPage() {
   const { draft, problems } = useDraft();
   const { doc: published } = useMetadata();
   const [creating, setCreating] = useState(false);
+  const origins = useComponentOrigins();
   const entities = Object.entries(draft.entities);
 
   const status = (name: string) => {
@@ -46,6 +49,7 @@ export function EntitiesPage() {
                 <th scope="col"><span className="th-plain">Name</span></th>
                 <th scope="col" className="num"><span className="th-plain">Fields</span></th>
                 <th scope="col"><span className="th-plain">Description</span></th>
+                <th scope="col"><span className="th-plain">Source</span></th>
                 <th scope="col"><span className="th-plain">Status</span></th>
               </tr>
             </thead>
@@ -63,6 +67,7 @@ export function EntitiesPage() {
                     <td><code>{name}</code></td>
                     <td className="num">{Object.keys(entity.fields).length}</td>
                     <td className="muted">{entity.description}</td>
+                    <td><ComponentSource origin={originText(origins, componentPointer(name))} /></td>
                     <td>
                       <DraftStatusBadges status={s} problems={count} />
                     </td>
@@ -77,3 +82,4 @@ export function EntitiesPage() {
     </div>
   );
 }
+

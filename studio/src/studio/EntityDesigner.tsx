@@ -5,6 +5,7 @@ import { useDraft } from '../app/draft-context.js';
 import { useMetadata } from '../app/metadata-context.js';
 import { href, navigate } from '../app/router.js';
 import { fieldTypeLabel } from '../lib/field-types.js';
+import { componentPointer, originText, useComponentOrigins } from '../packs/component-origins.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
 import { EmptyState, Spinner } from '../ui/Feedback.js';
 import { Icon } from '../ui/Icon.js';
@@ -19,6 +20,7 @@ import { ViewsTab } from './rules/ViewsTab.js';
 import { parseProblemPath, problemsForEntity, problemsForField } from './problem-paths.js';
 import { SelectField, TextInput } from './inputs.js';
 import { StudioToolbar } from './StudioToolbar.js';
+import { ComponentSource } from '../packs/ComponentSource.js';
 
 const JsonTab = lazy(() => import('./JsonTab.js'));
 
@@ -141,6 +143,7 @@ function ProblemsBanner({ problems, entityName }: { problems: MetadataProblem[];
 function FieldsTab({ entityName }: { entityName: string }) {
   const { draft, edit, problems } = useDraft();
   const { doc: published } = useMetadata();
+  const origins = useComponentOrigins();
   const entity = draft.entities[entityName];
   const [editor, setEditor] = useState<{ mode: 'add' } | { mode: 'edit'; field: string } | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
@@ -257,6 +260,7 @@ function FieldsTab({ entityName }: { entityName: string }) {
                       {field.label}
                     </button>
                     {isNew && <span className="badge badge-green">New</span>}
+                    {originText(origins, componentPointer(entityName, name)) && <ComponentSource origin={originText(origins, componentPointer(entityName, name))} />}
                     {renamed && <span className="badge badge-amber" title={`Renamed from ${field.renamedFrom}`}>Renamed</span>}
                     {fieldProblems.map((p, i) => (
                       <p key={i} className="field-error row-problem">
