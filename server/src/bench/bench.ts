@@ -5,7 +5,8 @@
  * Prints req/s per operation and the ratio, then the schema rebuild time of a 100-entity × 30-field document,
  * then creates with 0 vs 50 active validation rules (rules-bench.ts), then creates of a child without vs with
  * roll-ups on its parent (rollup-bench.ts), then the workflow engine's trigger-to-first-step latency and sustained
- * steps/s against raw pg doing the same updates (workflow-bench.ts).
+ * steps/s against raw pg doing the same updates (workflow-bench.ts), then a pack upgrade's 3-way merge and installing
+ * the industry packs (pack-bench.ts).
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
@@ -31,6 +32,8 @@ import { startRawServer } from './raw-server.js';
 import { RULE_COUNT, runRuleBench } from './rules-bench.js';
 import { runRollupBench } from './rollup-bench.js';
 import { runWorkflowBench } from './workflow-bench.js';
+import { runPackBench } from './pack-bench.js';
+import { PacksService } from '../packs/packs.service.js';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
@@ -311,7 +314,9 @@ async function main(): Promise<void> {
         `\n  server CPU per write: ${rules.cpuUsPerWrite0.toFixed(0)} µs with 0 rules, ${rules.cpuUsPerWrite50.toFixed(0)} µs with ${RULE_COUNT} ` +
         `(≈ ${rules.cpuUsPerRule.toFixed(2)} µs per rule)` +
         `\nrule check alone: ${rules.checkUsPerRecord.toFixed(1)} µs per record = ${rules.checkUsPerRule.toFixed(2)} µs per rule; ` +
-        `compiling the ${RULE_COUNT} rules once per metadata version: ${rules.compileMs.toFixed(2)} ms`,
+        `compiling the ${RULE_COUNT} rules once per metadata version: ${rules.compileMs.toFixed(2)} ms` +
+        `\na rule reading the related company (record.company.name, loaded in each write): ${rules.writesPerSecondRelated.toFixed(0)} writes/s ` +
+        `vs ${rules.writesPerSecondRelated0.toFixed(0)} without rules (ratio ${(rules.writesPerSecondRelated / rules.writesPerSecondRelated0).toFixed(2)})`,
     );
     // Last: it publishes roll-ups on company (a count, and a filtered sum of the people's ages).
     const rollups = await runRollupBench(app.get(RecordService), store, SECONDS, companyIds);
@@ -331,6 +336,13 @@ roll-up maintenance, create person (in process, concurrency 8): without roll-ups
         `\n  sustained: ${workflows.runs} runs × ${workflows.steps / workflows.runs} updateRecord steps = ${workflows.stepsPerSecond.toFixed(0)} steps/s; ` +
         `raw pg, the same ${workflows.steps} single-row updates: ${workflows.rawUpdatesPerSecond.toFixed(0)}/s = ` +
         `${(workflows.stepsPerSecond / workflows.rawUpdatesPerSecond).toFixed(2)}×`,
+    );
+    // Last of all: the packs bring workflows of their own, which must not run during the workflow bench.
+    const packs = await runPackBench(app.get(PacksService));
+    console.log(
+      `\npacks: 3-way merge of an upgrade, 100 entities × 30 fields: ${packs.mergeMs.toFixed(1)} ms ` +
+        `(${packs.mergeChanges} changes, ${packs.mergeConflicts} conflicts)` +
+        packs.installs.map((i) => `\n  install ${i.pack} (${i.packs} pack${i.packs > 1 ? 's' : ''}: DDL, seed data, one publish): ${i.ms.toFixed(0)} ms`).join(''),
     );
   } finally {
     await closeRaw?.().catch(() => undefined);

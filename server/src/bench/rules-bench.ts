@@ -2,7 +2,8 @@
  * Rule cost on the write path: person creates through RecordService with 0 vs 50 active validation rules
  * (none of which fires, so every rule is evaluated on every write), measured in process so HTTP noise does
  * not hide microseconds. Also times the rule check alone (µs per rule) and compiling the 50 rules, which
- * happens once per metadata version (per document object).
+ * happens once per metadata version (per document object). Then creates with one rule that reads the related
+ * company (loaded inside each write) against creates without rules.
  */
 import type { MetadataDocument, ValidationRule } from '@trellis/metadata';
 import { buildRuleContext, checkRecordRules, compileEntityRules } from '@trellis/runtime';
@@ -46,6 +47,18 @@ export interface RuleBenchResult {
   checkUsPerRule: number;
   /** Compiling the entity's 50 rules once (a new metadata version), ms. */
   compileMs: number;
+  /** Creates with one rule reading the related company (`record.company.name`: the company is read in the write), and 0 rules alongside. */
+  writesPerSecondRelated: number;
+  writesPerSecondRelated0: number;
+}
+
+/** One rule that reads the person's company, which the server then loads on each write; it never fires. */
+export function withRelatedRule(doc: MetadataDocument): MetadataDocument {
+  const copy = structuredClone(doc);
+  copy.entities['person']!.rules = {
+    companyNotBlocked: { invalidWhen: { '==': [{ var: 'record.company.name' }, 'Blocked company'] }, message: '{{record.company.name}} is blocked', fields: ['company'] },
+  };
+  return copy;
 }
 
 
@@ -69,6 +82,14 @@ export async function runRuleBench(records: RecordService, baseDoc: MetadataDocu
   const b1 = await writeRate(create(doc50, 'a50'), concurrency, half);
   const b2 = await writeRate(create(doc50, 'b50'), concurrency, half);
   const a2 = await writeRate(create(doc0, 'b0'), concurrency, half);
+  const docRelated = withRelatedRule(baseDoc);
+  await writeRate(create(docRelated, 'wr'), concurrency, 500);
+  const c1 = await writeRate(create(docRelated, 'cr1'), concurrency, half);
+  const a3 = await writeRate(create(doc0, 'c0'), concurrency, half);
+  const c2 = await writeRate(create(docRelated, 'cr2'), concurrency, half);
+  const a4 = await writeRate(create(doc0, 'd0'), concurrency, half);
+  const writesPerSecondRelated = ((c1.writes + c2.writes) / (c1.ms + c2.ms)) * 1000;
+  const writesPerSecondRelated0 = ((a3.writes + a4.writes) / (a3.ms + a4.ms)) * 1000;
   const writesPerSecond0 = ((a1.writes + a2.writes) / (a1.ms + a2.ms)) * 1000;
   const writesPerSecond50 = ((b1.writes + b2.writes) / (b1.ms + b2.ms)) * 1000;
   const cpuUsPerWrite0 = (a1.cpuUs + a2.cpuUs) / (a1.writes + a2.writes);
@@ -100,5 +121,7 @@ export async function runRuleBench(records: RecordService, baseDoc: MetadataDocu
     checkUsPerRecord,
     checkUsPerRule: checkUsPerRecord / RULE_COUNT,
     compileMs,
+    writesPerSecondRelated,
+    writesPerSecondRelated0,
   };
 }

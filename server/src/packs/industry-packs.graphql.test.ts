@@ -6,7 +6,7 @@
  */
 import { jest } from '@jest/globals';
 import type { MetadataDocument } from '@trellis/metadata';
-import { withTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
+import { dataOf, withTestApp, type TestApp } from '../testing/test-app.js';
 
 jest.setTimeout(120_000);
 
@@ -20,10 +20,7 @@ interface Preview {
   plan: { valid: boolean; problems: { path: string; message: string }[] };
 }
 
-const ok = <T>(answer: GraphQLResponse<T>): T => {
-  if (answer.errors?.length) throw new Error(JSON.stringify(answer.errors, null, 2));
-  return answer.data!;
-};
+const ok = dataOf;
 
 async function install(t: TestApp, name: string, choices?: Record<string, string>): Promise<Preview> {
   const preview = ok(await t.metadata<{ previewPackInstall: Preview }>(PREVIEW, { name })).previewPackInstall;

@@ -9,14 +9,11 @@ import path from 'node:path';
 import { jest } from '@jest/globals';
 import type { MetadataDocument } from '@trellis/metadata';
 import { writePackFolder } from '@trellis/plugin-sdk';
-import { withTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
+import { dataOf, withTestApp, type TestApp } from '../testing/test-app.js';
 
 jest.setTimeout(120_000);
 
-const ok = <T>(answer: GraphQLResponse<T>): T => {
-  if (answer.errors?.length) throw new Error(JSON.stringify(answer.errors, null, 2));
-  return answer.data!;
-};
+const ok = dataOf;
 const current = async (t: TestApp): Promise<MetadataDocument> =>
   ok(await t.metadata<{ currentMetadata: { document: MetadataDocument } }>('{ currentMetadata { document } }')).currentMetadata.document;
 const INSTALL = 'mutation($name: String!) { installPack(name: $name) { version } }';

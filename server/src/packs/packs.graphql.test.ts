@@ -8,17 +8,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MetadataDocument } from '@trellis/metadata';
-import { withTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
+import { dataOf, withTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testing');
 const useDirs = (...names: string[]): void => {
   process.env['TRELLIS_PACK_DIRS'] = names.map((n) => (path.isAbsolute(n) ? n : path.join(fixtures, n))).join(',');
 };
 const code = (answer: GraphQLResponse): unknown => answer.errors?.[0]?.extensions?.['code'];
-const ok = <T>(answer: GraphQLResponse<T>): T => {
-  if (answer.errors?.length) throw new Error(JSON.stringify(answer.errors, null, 2));
-  return answer.data!;
-};
+const ok = dataOf;
 const current = async (t: TestApp): Promise<MetadataDocument> =>
   ok(await t.metadata<{ currentMetadata: { document: MetadataDocument } }>('{ currentMetadata { document } }')).currentMetadata.document;
 const rows = async (t: TestApp, sql: string): Promise<unknown[]> => (await t.pool.query(sql)).rows;

@@ -6,12 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { definePlugin, writePackFolder } from '@trellis/plugin-sdk';
-import { withTestApp, type GraphQLResponse } from '../testing/test-app.js';
+import { dataOf, withTestApp } from '../testing/test-app.js';
 
-const ok = <T>(answer: GraphQLResponse<T>): T => {
-  if (answer.errors?.length) throw new Error(JSON.stringify(answer.errors, null, 2));
-  return answer.data!;
-};
+const ok = dataOf;
 
 describe('packs shipped by a plugin', () => {
   it('are available next to the others and install', async () => {

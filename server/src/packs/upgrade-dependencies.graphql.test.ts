@@ -10,14 +10,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EntityDefinition, MetadataDocument, PackManifest } from '@trellis/metadata';
 import { writePackFolder } from '@trellis/plugin-sdk';
-import { withTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
+import { dataOf, withTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testing');
 const code = (answer: GraphQLResponse): unknown => answer.errors?.[0]?.extensions?.['code'];
-const ok = <T>(answer: GraphQLResponse<T>): T => {
-  if (answer.errors?.length) throw new Error(JSON.stringify(answer.errors, null, 2));
-  return answer.data!;
-};
+const ok = dataOf;
 const current = async (t: TestApp): Promise<MetadataDocument> =>
   ok(await t.metadata<{ currentMetadata: { document: MetadataDocument } }>('{ currentMetadata { document } }')).currentMetadata.document;
 const rows = async (t: TestApp, sql: string): Promise<unknown[]> => (await t.pool.query(sql)).rows;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { jest } from '@jest/globals';
 import type { MetadataDocument } from '@trellis/metadata';
 import { repositoryRoot } from '../packs/pack-sources.js';
-import { withTestApp, type TestApp } from '../testing/test-app.js';
+import { dataOf, withTestApp, type TestApp } from '../testing/test-app.js';
 
 jest.setTimeout(120_000);
 
@@ -51,9 +51,7 @@ afterAll(async () => {
 });
 
 async function ok<T = Row>(query: string, variables?: Row): Promise<T> {
-  const response = await app.graphql<T>(query, variables);
-  if (response.errors) throw new Error(JSON.stringify(response.errors));
-  return response.data as T;
+  return dataOf(await app.graphql<T>(query, variables));
 }
 
 const namesWhere = async (filter: Row) => {

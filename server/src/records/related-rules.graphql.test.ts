@@ -5,7 +5,7 @@
  */
 import { jest } from '@jest/globals';
 import type { MetadataDocument } from '@trellis/metadata';
-import { withTestApp, type TestApp } from '../testing/test-app.js';
+import { dataOf, withTestApp, type TestApp } from '../testing/test-app.js';
 
 jest.setTimeout(120_000);
 
@@ -52,9 +52,7 @@ const document: MetadataDocument = {
 };
 
 async function ok(query: string, variables?: Row): Promise<Row> {
-  const response = await app.graphql<Row>(query, variables);
-  if (response.errors) throw new Error(JSON.stringify(response.errors));
-  return response.data!;
+  return dataOf(await app.graphql<Row>(query, variables));
 }
 
 async function refused(query: string, variables: Row): Promise<Row[]> {

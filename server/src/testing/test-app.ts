@@ -31,6 +31,12 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 type Post = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
 
 /** Requests as one signed-in user. */
+/** The response's data; throws with the errors when it has any (a test step that must succeed). */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length) throw new Error(JSON.stringify(response.errors, null, 2));
+  return response.data!;
+}
+
 export interface TestClient {
   /** POSTs to /graphql (the generated API). */
   graphql: Post;
