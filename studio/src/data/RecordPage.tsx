@@ -4,7 +4,7 @@
  * What the person may do comes from their roles (the buttons follow it); whether they may change THIS record the
  * server decides, and its FORBIDDEN answer is shown in place.
  */
-import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { withDefaultValues, type FieldError } from '@trellis/runtime';
 import { useMetadata } from '../app/metadata-context.js';
 import { href, navigate, useBeforeUnload } from '../app/router.js';
@@ -38,7 +38,7 @@ import { OwnershipFields, ownershipInput, type Ownership } from './OwnershipFiel
 import { useAccess, useDataDocument } from './use-access.js';
 import { inSentence } from './data-locale.js';
 import { useDataLocale } from './use-data-locale.js';
-import { entityHasWorkflows } from './record-workflows.js';
+import { afterSaveMayChangeRecord, entityHasWorkflows, RECHECK_AFTER_SAVE_MS } from './record-workflows.js';
 import { RecordWorkflowButtons } from './RecordWorkflowButtons.js';
 import { runPath } from '../workflows-runs/run-status.js';
 
@@ -72,6 +72,9 @@ export function RecordPage(props: Props) {
   if (!access.admin && !canRead(access, props.entityName)) return <NoAccess entityName={props.entityName} />;
   return <RecordView {...props} />;
 }
+
+/** Records just created on this page, by id → their `updatedAt`: the page that then shows them keeps watching. */
+const createdHere = new Map<string, unknown>();
 
 function RecordView({ entityName, id, prefill }: Props) {
   // Re-renders on publish; the full document says which workflows exist (the data document is the reader's view).
@@ -130,21 +133,56 @@ function RecordView({ entityName, id, prefill }: Props) {
   }, [doc, entityName, id]);
 
   /**
-   * A manual workflow started here stopped: show what it changed (the form would otherwise keep the old values,
-   * and saving it would undo the workflow's changes). Unsaved edits are kept; "Discard changes" then shows them.
+   * Shows what a workflow changed after the record was loaded or saved here (the form would otherwise keep the old
+   * values, and saving it would undo the workflow's changes). Unsaved edits are kept; "Discard changes" then shows
+   * them. Returns whether the record had changed.
    */
+  const showWorkflowChanges = async (recordId: string, shownUpdatedAt: unknown, what: string, link?: { label: string; href: string }): Promise<boolean> => {
+    const fresh = await readRecord(recordId).catch(() => null);
+    if (!fresh?.node || String(fresh.node.updatedAt) === String(shownUpdatedAt)) return false;
+    setBaseline(fresh);
+    setTitle(recordLabel(doc, entityName, fresh.node));
+    if (dirtyRef.current) toast(`${what} changed this ${inSentence(entity.label, locale)}: discard your changes to see its new values.`, 'info', link);
+    else {
+      setFormKey((k) => k + 1);
+      toast(`${what} updated this ${inSentence(entity.label, locale)}`, 'info', link);
+    }
+    return true;
+  };
+
+  /** A manual workflow started here stopped: show what it changed. */
   const runStopped = async (run: WorkflowRun, button: WorkflowButton) => {
     const link = { label: 'View run', href: href(runPath(run.id)) };
     if (run.status === 'dead') toast(`“${button.label}” failed${run.error ? `: ${run.error.message}` : ''}`, 'error', link);
     if (!id) return;
-    const fresh = await readRecord(id).catch(() => null);
-    const shown = (baseline ?? loaded.data)?.node;
-    if (!fresh?.node || String(fresh.node.updatedAt) === String(shown?.updatedAt)) return;
-    setBaseline(fresh);
-    setTitle(recordLabel(doc, entityName, fresh.node));
-    if (dirtyRef.current) toast(`“${button.label}” changed this ${inSentence(entity.label, locale)}: discard your changes to see its new values.`, 'info', link);
-    else setFormKey((k) => k + 1);
+    await showWorkflowChanges(id, (baseline ?? loaded.data)?.node?.updatedAt, `“${button.label}”`, link);
   };
+
+  // After a save that starts an after-save workflow changing this record, look again a few times (backing off).
+  const recheck = useRef<{ id: string; updatedAt: unknown } | null>(null);
+  const watchAfterSave = (recordId: string, updatedAt: unknown) => {
+    recheck.current = { id: recordId, updatedAt };
+    void (async () => {
+      for (const delay of RECHECK_AFTER_SAVE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        const watched = recheck.current;
+        if (!watched || watched.id !== recordId || watched.updatedAt !== updatedAt) return; // saved again, or left
+        if (await showWorkflowChanges(recordId, updatedAt, 'A workflow')) return;
+      }
+    })();
+  };
+  useEffect(() => {
+    // A record created here is saved before this page shows it: its workflows may still change it.
+    const created = id ? createdHere.get(id) : undefined;
+    if (id && created !== undefined && loaded.data?.node) {
+      createdHere.delete(id);
+      watchAfterSave(id, created);
+    }
+    return () => {
+      recheck.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id, loaded.data]);
 
   const save = async (values: Values): Promise<FieldError[] | void> => {
     setSaving(true);
@@ -163,7 +201,12 @@ function RecordView({ entityName, id, prefill }: Props) {
       setOwnership(null);
       setTitle(recordLabel(doc, entityName, saved));
       if (id) setBaseline({ ...fromRecordNode(doc, entityName, saved), node: { ...(baseline ?? loaded.data)?.node, ...saved } });
-      if (!id) navigate(`/data/${entityName}/${String(saved.id)}`, { replace: true });
+      const mayChange = afterSaveMayChangeRecord(published, entityName, mode);
+      if (id && mayChange) watchAfterSave(id, saved.updatedAt);
+      if (!id) {
+        if (mayChange) createdHere.set(String(saved.id), saved.updatedAt);
+        navigate(`/data/${entityName}/${String(saved.id)}`, { replace: true });
+      }
     } catch (e) {
       if (e instanceof GraphQLRequestError && e.code === 'VALIDATION_FAILED' && e.fieldErrors.length) {
         return e.fieldErrors.map((f) => ({ field: f.field, message: f.message, rule: f.rule }));
