@@ -15,7 +15,7 @@ import type { DatabaseService } from '../database/database.service.js';
 import type { MetadataStoreService } from '../metadata-store/metadata-store.service.js';
 import { errorCode } from '../common/errors.js';
 import { recordStepRun, succeededSteps, updateHeldRun, type RunError, type RunRow } from './run-store.js';
-import type { StepResult } from './step-executor.js';
+import type { Queryable, StepResult } from './step-executor.js';
 import type { StepRegistry } from './step-registry.js';
 import { inStepTransaction, isDuplicateStep, isTransient } from './step-transaction.js';
 import { waitUntil } from './wait-until.js';
@@ -120,7 +120,7 @@ export class RunExecutor {
       if (step.type === 'failWithMessage') throw new StepFailure(renderTemplate(step.message, ctx), 'FAILED');
       const executor = this.registry.get(step.type);
       if (!executor) throw new StepFailure(`No executor for step type "${step.type}" (step "${step.key}"): is its plugin installed?`, 'NO_EXECUTOR');
-      await this.commit(state, step, attempt, startedAt, started, (client) =>
+      const execution = (client: Queryable) =>
         executor.execute({
           step,
           workflowName: row.workflow,
@@ -135,8 +135,14 @@ export class RunExecutor {
           attempt,
           signal: state.signal,
           dryRun: false,
-        }),
-      );
+        });
+      if (executor.external) {
+        // The outside call first, holding no connection; the short transaction then records it.
+        const result = await execution(this.database.pool);
+        await this.commit(state, step, attempt, startedAt, started, async () => result);
+      } else {
+        await this.commit(state, step, attempt, startedAt, started, execution);
+      }
       return 'finished';
     } catch (error) {
       if (error instanceof LeaseLost || isDuplicateStep(error)) throw new LeaseLost(row.id);

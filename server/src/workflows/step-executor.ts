@@ -7,6 +7,9 @@
 import type { MetadataDocument, WorkflowDefinition, WorkflowStep } from '@trellis/metadata';
 import type { WorkflowContext } from '@trellis/runtime';
 import type pg from 'pg';
+
+/** What steps query with: a transaction's client or the pool. */
+export type Queryable = Pick<pg.ClientBase, 'query'>;
 import type { RequestContext } from '../common/request-context.js';
 
 export interface StepExecution<S extends WorkflowStep = WorkflowStep> {
@@ -21,8 +24,11 @@ export interface StepExecution<S extends WorkflowStep = WorkflowStep> {
   context: WorkflowContext;
   /** The workflow actor: kind 'workflow', id = workflow name, roles = [runAs]. Use it for every record read/write. */
   actor: RequestContext;
-  /** A client inside the step's transaction (trellis.actor/source/workflow_depth/workflow_chain already set). */
-  client: pg.PoolClient;
+  /**
+   * A client inside the step's transaction (trellis.actor/source/workflow_depth/workflow_chain already set); for an
+   * `external` executor, the pool (no transaction is held while it waits on the outside world).
+   */
+  client: Queryable;
   runId: string;
   /** `<runId>:<stepKey>`: send it with external effects (Idempotency-Key) so a retry is recognisable. */
   idempotencyKey: string;
@@ -47,6 +53,12 @@ export interface StepResult {
 
 export interface StepExecutor<S extends WorkflowStep = WorkflowStep> {
   type: S['type'];
+  /**
+   * Its work is outside the database (an HTTP call, a plugin action): it runs before the step's transaction opens,
+   * which then only records its result, so no pool connection is held while it waits. A crash in between repeats
+   * the call on retry, as any failure after the call would: send `idempotencyKey` along.
+   */
+  readonly external?: boolean;
   execute(execution: StepExecution<S>): Promise<StepResult>;
 }
 

@@ -34,6 +34,7 @@ export interface HttpResponseOutput {
 @Injectable()
 export class HttpRequestStepExecutor implements StepExecutor<HttpRequestStep> {
   readonly type = 'httpRequest' as const;
+  readonly external = true;
 
   async execute(execution: StepExecution<HttpRequestStep>): Promise<StepResult> {
     const { step } = execution;

@@ -16,6 +16,7 @@ import { evaluateTemplateSetting, short } from './step-values.js';
 @Injectable()
 export class PluginActionStepExecutor implements StepExecutor<PluginActionStep> {
   readonly type = 'pluginAction' as const;
+  readonly external = true;
 
   constructor(private readonly registry: WorkflowActionRegistry) {}
 
