@@ -20,6 +20,7 @@ const held: ServerResponse[] = [];
 beforeAll(async () => {
   hook = createServer((req, res) => {
     req.resume();
+    if (req.url === '/refuse') return void req.on('end', () => res.writeHead(400, { 'content-type': 'text/plain' }).end('no such order'));
     req.on('end', () => held.push(res)); // answered only when the test says so
   });
   await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
@@ -31,6 +32,18 @@ beforeAll(async () => {
         label: 'Tell the ERP',
         trigger: { type: 'recordCreated', entity: 'deal' },
         steps: [{ key: 'callErp', type: 'httpRequest', method: 'POST', url, body: { var: 'record.name' }, timeoutMs: 30_000 }],
+      },
+      refusedErp: {
+        label: 'An ERP that refuses',
+        trigger: { type: 'recordUpdated', entity: 'deal' },
+        condition: { '==': [{ var: 'record.stage' }, 'refuse'] },
+        steps: [{ key: 'callErp', type: 'httpRequest', method: 'PUT', url: url.replace('/slow', '/refuse'), body: { order: { var: 'record.name' } } }],
+      },
+      winWithoutDate: {
+        label: 'Win without a close date',
+        trigger: { type: 'recordUpdated', entity: 'deal' },
+        condition: { '==': [{ var: 'record.stage' }, 'promote'] },
+        steps: [{ key: 'win', type: 'updateRecord', values: { stage: 'won', amount: 99 } }],
       },
     },
   };
@@ -61,5 +74,27 @@ describe('an HTTP step waiting on its answer', () => {
     expect(run!.status).toBe('succeeded');
     const { rows } = await app.pool.query(`SELECT status, output FROM trellis.workflow_step_run WHERE run_id = $1 AND step_key = 'callErp'`, [run!.id]);
     expect(rows).toEqual([{ status: 'succeeded', output: expect.objectContaining({ status: 200, body: { booked: true } }) }]);
+  });
+});
+
+describe('a failed try', () => {
+  const failedRow = async (workflow: string) => {
+    const [run] = await settledRuns(app.pool, workflow, 1);
+    expect(run!.status).toBe('dead');
+    const { rows } = await app.pool.query(`SELECT status, input, error FROM trellis.workflow_step_run WHERE run_id = $1`, [run!.id]);
+    return rows[0];
+  };
+
+  it('keeps what the step sent: the request of a refused HTTP call, the values of a refused update', async () => {
+    const created = await app.graphql<{ createDeal: { id: string } }>('mutation { createDeal(data: { name: "Refused Co" }) { id } }');
+    const id = created.data!.createDeal.id;
+    await app.graphql('mutation($id: ID!) { updateDeal(id: $id, data: { stage: "refuse" }) { id } }', { id });
+    const refused = await failedRow('refusedErp');
+    expect(refused).toMatchObject({ status: 'failed', input: { method: 'PUT', body: { order: 'Refused Co' } } });
+    expect(refused.error.message).toMatch(/400/);
+
+    await app.graphql('mutation($id: ID!) { updateDeal(id: $id, data: { stage: "promote" }) { id } }', { id });
+    const update = await failedRow('winWithoutDate');
+    expect(update).toMatchObject({ status: 'failed', input: { stage: 'won', amount: 99 }, error: { message: expect.stringMatching(/close date/i) } });
   });
 });

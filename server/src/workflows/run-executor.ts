@@ -15,7 +15,7 @@ import type { DatabaseService } from '../database/database.service.js';
 import type { MetadataStoreService } from '../metadata-store/metadata-store.service.js';
 import { errorCode } from '../common/errors.js';
 import { recordStepRun, succeededSteps, updateHeldRun, type RunError, type RunRow } from './run-store.js';
-import type { Queryable, StepResult } from './step-executor.js';
+import { failedStepInput, type Queryable, type StepResult } from './step-executor.js';
 import type { StepRegistry } from './step-registry.js';
 import { inStepTransaction, isDuplicateStep, isTransient } from './step-transaction.js';
 import { waitUntil } from './wait-until.js';
@@ -204,7 +204,7 @@ export class RunExecutor {
       stepKey: step.key,
       code: error instanceof StepFailure ? error.code : transient ? 'TRANSIENT' : (errorCode(error) ?? 'STEP_FAILED'),
     };
-    const stepRun = { runId: row.id, stepKey: step.key, stepType: step.type, attempt, status: 'failed' as const, input: null, output: null, error: { message, code: runError.code }, startedAt, durationMs };
+    const stepRun = { runId: row.id, stepKey: step.key, stepType: step.type, attempt, status: 'failed' as const, input: failedStepInput(error), output: null, error: { message, code: runError.code }, startedAt, durationMs };
     const held = await recordStepRun(this.database.pool, row.locked_by!, stepRun, {
       attempts: attempt,
       error: runError,

@@ -72,3 +72,26 @@ export class TransientStepError extends Error {
 
 /** Executors by step type; steps/steps.module.ts registers the built-in ones, plugins add `pluginAction` actions. */
 export const STEP_EXECUTORS = Symbol('STEP_EXECUTORS');
+
+const STEP_INPUT = Symbol('trellis.stepInput');
+
+/**
+ * Runs the part of a step that may fail once its input is known (the call, the write), so that a failed try's
+ * history shows what the step was given, not only why it failed.
+ */
+export async function withStepInput<T>(input: unknown, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && !(STEP_INPUT in error)) Object.defineProperty(error, STEP_INPUT, { value: input });
+    throw error;
+  }
+}
+
+/** The input a failed step had reached (see `withStepInput`; also when the error was wrapped, through `cause`), or null. */
+export function failedStepInput(error: unknown): unknown {
+  for (let at = error, depth = 0; typeof at === 'object' && at !== null && depth < 5; at = (at as { cause?: unknown }).cause, depth++) {
+    if (STEP_INPUT in at) return (at as Record<symbol, unknown>)[STEP_INPUT] ?? null;
+  }
+  return null;
+}

@@ -1,6 +1,7 @@
 /**
  * The steps a run executed, in order (a retried step once per try, numbered over the whole run): status, duration
- * in ms, input, output, error. A failed try records no input or output, so it shows just its error.
+ * in ms, input, output, error. A failed try shows its error and the input it had reached (the request it sent, the
+ * values it tried to write), when it got that far.
  */
 import type { WorkflowStepRun } from '../api/workflows-api.js';
 import { useDateTime } from '../lib/use-date-time.js';

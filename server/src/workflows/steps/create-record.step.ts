@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateRecordStep } from '@trellis/metadata';
 import { RecordService } from '../../records/record.service.js';
-import type { StepExecution, StepExecutor, StepResult } from '../step-executor.js';
+import { withStepInput, type StepExecution, type StepExecutor, type StepResult } from '../step-executor.js';
 import { recordPhrase } from './describe.js';
 import { checkValuesForDryRun } from './record-values.js';
 import { StepError } from './step-error.js';
@@ -32,8 +32,8 @@ export class CreateRecordStepExecutor implements StepExecutor<CreateRecordStep> 
         description: `Would create ${recordPhrase(document, step.entity, values)}${Object.keys(values).length > 0 ? ` with ${describeValues(values)}` : ''}`,
       };
     }
-    const created = await recordOperation(step, `Creating a ${document.entities[step.entity]!.label.toLowerCase()}`, () =>
-      this.records.create(actor, step.entity, values, { client, document }),
+    const created = await withStepInput(values, () =>
+      recordOperation(step, `Creating a ${document.entities[step.entity]!.label.toLowerCase()}`, () => this.records.create(actor, step.entity, values, { client, document })),
     );
     return { input: values, output: { id: created['id'] }, description: `Created ${recordPhrase(document, step.entity, created)}` };
   }

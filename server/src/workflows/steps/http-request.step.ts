@@ -12,7 +12,7 @@ import { Injectable } from '@nestjs/common';
 import type { HttpRequestStep } from '@trellis/metadata';
 import type { Queryable } from '../../records/record.service.js';
 import type { StepExecution, StepExecutor, StepResult } from '../step-executor.js';
-import { TransientStepError } from '../step-executor.js';
+import { TransientStepError, withStepInput } from '../step-executor.js';
 import { StepError } from './step-error.js';
 import { evaluateTemplateSetting, renderSetting } from './step-values.js';
 import { readCapped } from './read-capped.js';
@@ -57,7 +57,7 @@ export class HttpRequestStepExecutor implements StepExecutor<HttpRequestStep> {
     const input = { method, url: url.href, headers: shownHeaders, body: body === undefined ? null : (JSON.parse(body) as unknown), timeoutMs };
     const what = `${method} ${url.href}${body !== undefined ? ` (${Buffer.byteLength(body)} bytes of JSON)` : ''}${step.sign ? ', signed' : ''}`;
     if (execution.dryRun) return { input, output: { status: null, headers: {}, body: null }, description: `Would send ${what}` };
-    const response = await send(execution, url, { method, headers, body, timeoutMs });
+    const response = await withStepInput(input, () => send(execution, url, { method, headers, body, timeoutMs }));
     return { input, output: response, description: `Sent ${what}: answered ${response.status}` };
   }
 }

@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import type { PluginActionStep } from '@trellis/metadata';
 import { TransientActionError } from '@trellis/plugin-sdk';
 import type { StepExecution, StepExecutor, StepResult } from '../step-executor.js';
-import { TransientStepError } from '../step-executor.js';
+import { TransientStepError, withStepInput } from '../step-executor.js';
 import { ajvText } from './plugin-action-problems.js';
 import { WorkflowActionRegistry } from './plugin-actions.js';
 import { StepError, errorText } from './step-error.js';
@@ -33,13 +33,14 @@ export class PluginActionStepExecutor implements StepExecutor<PluginActionStep> 
     const input: Record<string, unknown> = {};
     for (const [name, template] of Object.entries(step.input ?? {})) input[name] = evaluateTemplateSetting(execution, `input.${name}`, template);
     if (!registered.validate(input)) {
-      throw new StepError(step, `the input does not fit ${step.action}: ${ajvText(registered.validate.errors)} (evaluated input: ${short(input, 200)}).`, { field: 'input' });
+      const error = new StepError(step, `the input does not fit ${step.action}: ${ajvText(registered.validate.errors)} (evaluated input: ${short(input, 200)}).`, { field: 'input' });
+      return withStepInput(input, () => Promise.reject(error));
     }
     const label = registered.action.label;
     if (execution.dryRun) return { input, output: null, description: `Would run “${label}” (${step.action})` };
     let output: unknown;
     try {
-      output = await registered.action.run(input, {
+      output = await withStepInput(input, async () => registered.action.run(input, {
         workspace: actor.workspace,
         workflow: execution.workflowName,
         stepKey: step.key,
@@ -49,7 +50,7 @@ export class PluginActionStepExecutor implements StepExecutor<PluginActionStep> 
         entity: execution.entity,
         record: execution.context.record,
         signal: execution.signal,
-      });
+      }));
     } catch (error) {
       if (error instanceof TransientActionError || (error as Error)?.name === 'TransientActionError') {
         throw new TransientStepError(`${step.action}: ${errorText(error)}`, { cause: error });

@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UpdateRecordStep } from '@trellis/metadata';
 import { RecordService } from '../../records/record.service.js';
-import type { StepExecution, StepExecutor, StepResult } from '../step-executor.js';
+import { withStepInput, type StepExecution, type StepExecutor, type StepResult } from '../step-executor.js';
 import { recordPhrase } from './describe.js';
 import { checkValuesForDryRun, readRecordValues } from './record-values.js';
 import { StepError } from './step-error.js';
@@ -27,7 +27,7 @@ export class UpdateRecordStepExecutor implements StepExecutor<UpdateRecordStep> 
       checkValuesForDryRun(execution, document, target.entity, values, 'update');
       return { input: values, output: { id: target.id }, description: `Would update ${what}: ${describeValues(values)}`, record: { ...execution.context.record, ...values } };
     }
-    await recordOperation(step, `Updating the ${what}`, () => this.records.update(actor, target.entity, target.id, values, { client, document, selection: ID_ONLY }));
+    await withStepInput(values, () => recordOperation(step, `Updating the ${what}`, () => this.records.update(actor, target.entity, target.id, values, { client, document, selection: ID_ONLY })));
     const model = await this.records.model(actor, document);
     const record = (await readRecordValues(client, model, target.entity, target.id)) ?? undefined;
     return { input: values, output: { id: target.id }, description: `Updated ${what}: ${describeValues(values)}`, record };
