@@ -24,6 +24,20 @@ describe('TokenBuckets', () => {
     expect(buckets.take('k')).toBe(10);
   });
 
+  it('says how long to wait without taking a token', () => {
+    let now = 0;
+    const buckets = new TokenBuckets(2, () => now);
+    expect(buckets.wait('k')).toBe(0);
+    buckets.take('k');
+    expect(buckets.wait('k')).toBe(0);
+    buckets.take('k');
+    expect(buckets.wait('k')).toBe(30);
+    expect(buckets.wait('k')).toBe(30); // waiting took nothing
+    now += 30_000;
+    expect(buckets.wait('k')).toBe(0);
+    expect(new TokenBuckets(0).wait('x')).toBe(0);
+  });
+
   it('never limits with perMinute 0, and stays bounded in keys', () => {
     expect(new TokenBuckets(0).take('x')).toBe(0);
     const buckets = new TokenBuckets(10, () => 0, 4);

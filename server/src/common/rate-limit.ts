@@ -27,6 +27,15 @@ export class TokenBuckets {
     this.perMs = perMinute / 60_000;
   }
 
+  /** Without taking one: 0 when a token is available, else the seconds until one is. */
+  wait(key: string): number {
+    if (this.perMinute <= 0) return 0;
+    const bucket = this.buckets.get(key);
+    if (bucket === undefined) return 0;
+    const tokens = Math.min(this.perMinute, bucket.tokens + (this.now() - bucket.at) * this.perMs);
+    return tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1000));
+  }
+
   /** Takes a token: 0 when allowed, else the seconds until one is available. */
   take(key: string): number {
     if (this.perMinute <= 0) return 0;

@@ -3,12 +3,20 @@
  * workflow with the body as `trigger.payload` and answers 202 `{ "runId" }`. An unknown or inactive
  * workflow and a wrong secret get the same 404, so the URL space reveals nothing. No session or CSRF
  * check applies (the secret is the credential); an `Idempotency-Key` header makes re-sends start one run.
+ * Limits: each URL takes `webhookRateLimit` requests a minute; a wrong URL is a failed credential of the sender's IP
+ * (the /auth per-IP bucket), so guessing secrets is stopped with 429 like guessing passwords.
  */
-import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Headers, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AUTH_CONFIG } from '../auth/auth-clock.js';
+import type { AuthConfig } from '../auth/auth-config.js';
+import { clientIp } from '../auth/http-request-info.js';
+import { RateLimits } from '../auth/rate-limits.js';
+import { TokenBuckets } from '../common/rate-limit.js';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { errorCode } from '../common/errors.js';
 import { DEFAULT_WORKSPACE } from '../common/request-context.js';
+import { WORKFLOW_OPTIONS, type WorkflowOptions } from './workflow-options.js';
 import { WorkflowStartsService } from './workflow-starts.service.js';
 
 export const WEBHOOK_PATH = '/hooks';
@@ -16,7 +24,17 @@ export const WEBHOOK_BODY_LIMIT = '1mb';
 
 @Controller('hooks/workflows')
 export class WorkflowWebhookController {
-  constructor(private readonly starts: WorkflowStartsService) {}
+  /** Per webhook URL (name and secret: a wrong secret cannot use up the real URL's budget). */
+  private readonly perUrl: TokenBuckets;
+
+  constructor(
+    private readonly starts: WorkflowStartsService,
+    private readonly limits: RateLimits,
+    @Inject(AUTH_CONFIG) private readonly authConfig: AuthConfig,
+    @Inject(WORKFLOW_OPTIONS) private readonly options: WorkflowOptions,
+  ) {
+    this.perUrl = new TokenBuckets(options.webhookRateLimit, () => options.clock().getTime());
+  }
 
   @Post(':name/:secret')
   async receive(
@@ -24,8 +42,14 @@ export class WorkflowWebhookController {
     @Param('secret') secret: string,
     @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    const ip = clientIp(req, this.authConfig.trustProxy) ?? 'unknown';
+    const guessing = this.limits.perIpAuth.wait(ip);
+    if (guessing > 0) return tooMany(res, guessing, `Too many requests to wrong webhook URLs from this address: try again in ${guessing} s.`);
+    const busy = this.perUrl.take(`${name}/${secret}`);
+    if (busy > 0) return tooMany(res, busy, `This webhook accepts at most ${this.options.webhookRateLimit} requests a minute: try again in ${busy} s.`);
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       answer(res, 400, { error: { code: 'BAD_REQUEST', message: 'Send a JSON object as the body, with Content-Type: application/json.' } });
       return;
@@ -34,6 +58,7 @@ export class WorkflowWebhookController {
     try {
       const runId = await this.starts.receiveWebhook(DEFAULT_WORKSPACE, name, secret, body, key);
       if (!runId) {
+        this.limits.perIpAuth.take(ip); // a wrong URL is a failed credential
         answer(res, 404, { error: { code: 'NOT_FOUND', message: 'No active webhook workflow at this URL (check the workflow name and its secret).' } });
         return;
       }
@@ -47,6 +72,11 @@ export class WorkflowWebhookController {
 
 function answer(res: Response, status: number, body: unknown): void {
   res.status(status).setHeader('cache-control', 'no-store').json(body);
+}
+
+function tooMany(res: Response, retryAfterSeconds: number, message: string): void {
+  res.setHeader('retry-after', String(retryAfterSeconds));
+  answer(res, 429, { error: { code: 'RATE_LIMITED', message } });
 }
 
 /** JSON bodies of at most 1 MB under /hooks (mounted before the general parser by create-app). */

@@ -25,6 +25,11 @@ export interface WorkflowOptions {
   timeZone: string;
   /** Start the dispatcher, workers and scheduler (TRELLIS_WORKFLOW_ENGINE=0 serves the API only). */
   enabled: boolean;
+  /**
+   * Requests one webhook URL accepts a minute (TRELLIS_WORKFLOW_WEBHOOK_RATE_LIMIT, default 600; 0 = no limit); more
+   * get 429 with Retry-After. A wrong URL counts as a failed credential of the sender's IP (TRELLIS_AUTH_RATE_LIMIT).
+   */
+  webhookRateLimit: number;
   /** On shutdown, wait this long for running steps to finish before leaving them to lease expiry (default 10000). */
   shutdownGraceMs: number;
   /** Name of this instance in `locked_by` (default host:pid:random). */
@@ -61,6 +66,7 @@ export function workflowOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Wo
     timeZone: env['TRELLIS_WORKFLOW_TIME_ZONE'] || 'UTC',
     enabled: env['TRELLIS_WORKFLOW_ENGINE'] !== '0',
     shutdownGraceMs: int('TRELLIS_WORKFLOW_SHUTDOWN_GRACE_MS', 10_000, 0),
+    webhookRateLimit: int('TRELLIS_WORKFLOW_WEBHOOK_RATE_LIMIT', 600, 0),
     clock: () => new Date(),
     executors: [],
     random: Math.random,
