@@ -90,7 +90,12 @@ const previousSqlCache = new WeakMap<EntityModel, string>();
  * field name, read like the API reads it (dates `YYYY-MM-DD`, instants ISO UTC, compound values as objects),
  * manyToOne as the related id, manyToMany as the list of linked ids; oneToMany is left out.
  */
-export function compilePreviousRow(entity: EntityModel, id: string, lock = true): CompiledSql {
+export function compilePreviousRow(entity: EntityModel, id: string): CompiledSql {
+  return { text: `${recordValuesSelect(entity)} WHERE t."id" = $1 FOR UPDATE OF t`, values: [id] };
+}
+
+/** `SELECT <values as json> AS r FROM <table> t`, built once per entity model. */
+function recordValuesSelect(entity: EntityModel): string {
   let text = previousSqlCache.get(entity);
   if (text === undefined) {
     const t = 't';
@@ -114,47 +119,52 @@ export function compilePreviousRow(entity: EntityModel, id: string, lock = true)
           break;
       }
     }
-    text = `SELECT ${jsonObject(pairs)} AS r FROM ${entity.table} ${t} WHERE ${t}."id" = $1 FOR UPDATE OF ${t}`;
+    text = `SELECT ${jsonObject(pairs)} AS r FROM ${entity.table} ${t}`;
     previousSqlCache.set(entity, text);
   }
-  return { text: lock ? text : text.replace(/ FOR UPDATE OF t$/, ''), values: [id] };
+  return text;
 }
 
 /**
- * The records the entity's rules read through manyToOne relations (`record.account.status`), for the record
- * after the change and the stored one, read like `previous` (rules run as the system: the writer's read scope
- * does not hide a related record from a rule, as in Salesforce). Undefined when no rule reads one.
+ * The records the entity's rules read through manyToOne relations (`record.account.status`), for each row: the
+ * record after the change and the stored one, read like `previous` (rules run as the system: the writer's read
+ * scope does not hide a related record from a rule, as in Salesforce). One query per relation for all rows (a bulk
+ * create reads its accounts at once). Undefined entries when no rule reads a related record.
  */
 export async function loadRelated(
   client: Queryable,
   model: DataModel,
   entity: EntityModel,
-  record: RecordValues,
-  previous: RecordValues | null,
-): Promise<RelatedRecords | undefined> {
+  rows: { record: RecordValues; previous: RecordValues | null }[],
+): Promise<(RelatedRecords | undefined)[]> {
   const reads = relatedRuleReads(model.document, entity.name);
-  if (reads.length === 0) return undefined;
-  const related: { record: Record<string, RecordValues | null>; previous: Record<string, RecordValues | null> } = { record: {}, previous: {} };
-  const cache = new Map<string, Promise<RecordValues | null>>();
+  if (reads.length === 0) return rows.map(() => undefined);
+  const found = new Map<string, Map<string, RecordValues>>();
   for (const read of reads) {
-    const target = entityOf(model, read.target);
-    const load = (id: unknown): Promise<RecordValues | null> => {
-      if (!isUuid(id)) return Promise.resolve(null);
-      const key = `${read.target}:${id}`;
-      let row = cache.get(key);
-      if (!row) cache.set(key, (row = readRow(client, target, id)));
-      return row;
-    };
-    related.record[read.relation] = await load(record[read.relation]);
-    related.previous[read.relation] = previous ? await load(previous[read.relation]) : null;
+    const ids = new Set<string>();
+    for (const { record, previous } of rows) for (const id of [record[read.relation], previous?.[read.relation]]) if (isUuid(id)) ids.add(id);
+    const known = found.get(read.target) ?? new Map<string, RecordValues>();
+    found.set(read.target, known);
+    const missing = [...ids].filter((id) => !known.has(id));
+    if (missing.length > 0) for (const row of await readRows(client, entityOf(model, read.target), missing)) known.set(String(row['id']), row);
   }
-  return related;
+  return rows.map(({ record, previous }) => {
+    const related: { record: Record<string, RecordValues | null>; previous: Record<string, RecordValues | null> } = { record: {}, previous: {} };
+    for (const read of reads) {
+      const at = (values: RecordValues | null) => {
+        const id = values?.[read.relation];
+        return isUuid(id) ? (found.get(read.target)!.get(id) ?? null) : null;
+      };
+      related.record[read.relation] = at(record);
+      related.previous[read.relation] = at(previous);
+    }
+    return related;
+  });
 }
 
-async function readRow(client: Queryable, entity: EntityModel, id: string): Promise<RecordValues | null> {
-  const sql = compilePreviousRow(entity, id, false);
-  const result = await client.query<{ r: RecordValues }>(prepared(sql.text, sql.values));
-  return (result.rows[0]?.['r'] as RecordValues | undefined) ?? null;
+async function readRows(client: Queryable, entity: EntityModel, ids: string[]): Promise<RecordValues[]> {
+  const result = await client.query<{ r: RecordValues }>(prepared(`${recordValuesSelect(entity)} WHERE t."id" = ANY($1::uuid[])`, [ids]));
+  return result.rows.map((row) => row['r']);
 }
 
 /**

@@ -214,7 +214,7 @@ export class RecordService {
       if (!previous) throw await missingRowError(client, compile.access, model, e, id, 'update');
       const now = this.clock();
       if (prepare) data = await prepare(previous, now);
-      const related = await loadRelated(client, model, e, applyChanges(previous, data), previous);
+      const [related] = await loadRelated(client, model, e, [{ record: applyChanges(previous, data), previous }]);
       const errors = checkUpdate(model.document, e.name, previous, data, valueErrors, ctx.actor, now, related);
       if (errors.length > 0) throw validationFailed(errors);
       const { statement, links } = compileUpdate(e, id, data, actorLabel(ctx.actor), guard);
@@ -299,6 +299,7 @@ export class RecordService {
     const now = rules || beforeSave ? this.clock() : undefined;
     const hooks = this.hooks?.has(entity, 'beforeCreate') ? this.hooks : undefined;
     const hookNow = hooks ? (now ?? this.clock()) : undefined;
+    const checked: { index: number; row: RecordData }[] = [];
     for (const [index, original] of complete.entries()) {
       let row = original;
       if (beforeSave) {
@@ -310,11 +311,13 @@ export class RecordService {
         }
       }
       if (hooks) await hooks.before('beforeCreate', { entity, record: row, previous: null, actor: ctx.actor, now: hookNow! }, bulk ? index : undefined);
+      checked.push({ index, row });
+    }
+    // The related records rules read, for all rows at once (one query per relation).
+    const related = rules ? await loadRelated(options.client ?? this.database.pool, model, e, checked.map(({ row }) => ({ record: row, previous: null }))) : [];
+    for (const [i, { index, row }] of checked.entries()) {
       let rowErrors = validate(withoutOwnership(row), { mode: 'create' });
-      if (rules) {
-        const related = await loadRelated(options.client ?? this.database.pool, model, e, row, null);
-        rowErrors = checkCreate(model.document, entity, row, rowErrors, ctx.actor, now!, related);
-      }
+      if (rules) rowErrors = checkCreate(model.document, entity, row, rowErrors, ctx.actor, now!, related[i]);
       for (const error of rowErrors) errors.push(bulk ? { ...error, index } : error);
     }
     if (errors.length > 0) throw validationFailed(errors);

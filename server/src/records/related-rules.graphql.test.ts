@@ -100,4 +100,23 @@ describe('rules that read a related record', () => {
       { field: 'total', message: 'The total is over the credit limit of Acme', rule: 'overLimit' },
     ]);
   });
+
+  it('checks a bulk create row by row against the related records read at once', async () => {
+    const response = await app.graphql('mutation($d: [SalesOrderCreateInput!]!) { createSalesOrders(data: $d) { id } }', {
+      d: [
+        { total: 10, account: active },
+        { total: 10, account: onHold },
+        { total: 20 },
+        { total: 30, account: onHold },
+      ],
+    });
+    expect(response.errors?.[0]?.extensions?.['code']).toBe('VALIDATION_FAILED');
+    expect(response.errors![0]!.extensions!['fieldErrors']).toEqual([
+      { field: 'account', message: 'Globex is on hold: no new orders', rule: 'accountOnHold', index: 1 },
+      { field: 'account', message: 'Globex is on hold: no new orders', rule: 'accountOnHold', index: 3 },
+    ]);
+    const fine = await ok('mutation($d: [SalesOrderCreateInput!]!) { createSalesOrders(data: $d) { total } }', { d: [{ total: 10, account: active }, { total: 20 }] });
+    expect(fine['createSalesOrders']).toEqual([{ total: 10 }, { total: 20 }]);
+  });
 });
+
