@@ -19,6 +19,8 @@ export type PackErrorCode =
   | 'PACK_REQUIRED'
   /** Export: the chosen components do not make a valid pack on their own. */
   | 'PACK_EXPORT_INVALID'
+  /** Install: the pack's seed records would not load into the document (a kept component lacks a field…). */
+  | 'PACK_SEED_INVALID'
   | 'BAD_USER_INPUT';
 
 export function packError(code: PackErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {

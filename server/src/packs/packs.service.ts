@@ -9,7 +9,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { mergeDocuments, resolveConflicts, MergeResolutionError, type MergeDecisions, type MergeResult, type MetadataDocument } from '@trellis/metadata';
 import type { LoadedPack, PluginDefinition } from '@trellis/plugin-sdk';
 import semver from 'semver';
-import { actorLabel, type RequestContext } from '../common/request-context.js';
+import { actorLabel, systemContext, type RequestContext } from '../common/request-context.js';
 import { DatabaseService } from '../database/database.service.js';
 import { MetadataStoreService } from '../metadata-store/metadata-store.service.js';
 import type { MetadataPreview, PublishedVersion } from '../metadata-store/metadata-store.types.js';
@@ -24,7 +24,8 @@ import { packError } from './pack-errors.js';
 import { deleteInstall, readInstalls, writeInstall, type PackInstall } from './pack-install.repository.js';
 import { loadAvailablePacks, type AvailablePack } from './pack-sources.js';
 import { planUninstall } from './plan-uninstall.js';
-import { seedIdempotently } from './seed-idempotently.js';
+import { alreadySeeded, seedIdempotently } from './seed-idempotently.js';
+import { seedProblems, withSeedProblems } from './seed-problems.js';
 import { upgradeDependencies } from './upgrade-dependencies.js';
 import { upgradeSides } from './upgrade-sides.js';
 import { WORKFLOW_PLUGINS } from '../workflows/steps/plugin-actions.js';
@@ -119,6 +120,10 @@ export class PacksService {
         { clashes: open },
       );
     }
+    const seeds = preview.preview.plan.problems.filter((p) => p.code.startsWith('SEED_'));
+    if (seeds.length > 0) {
+      throw packError('PACK_SEED_INVALID', `The seed data of ${name} would not load: ${seeds[0]!.message}${seeds.length > 1 ? ` (and ${seeds.length - 1} more)` : ''}`, { problems: seeds });
+    }
     return this.publishInstall(ctx, packs, preview.document, { baseVersion: preview.baseVersion, message: `Install pack ${name}@${preview.preview.version}` });
   }
 
@@ -174,7 +179,12 @@ export class PacksService {
           ...emptyPreview(name, target.manifest.version),
           installOrder: order,
           clashes,
-          plan: await this.store.preview(workspace, document),
+          plan: withSeedProblems(
+            await this.store.preview(workspace, document),
+            await seedProblems(document, packs, (entity, record) =>
+              alreadySeeded(this.records, systemContext('packs', workspace), current.document, entity, record, this.database.pool),
+            ),
+          ),
           seedCounts: seedCounts(packs),
         },
       },

@@ -47,7 +47,7 @@ export function InstallPreview({ pack }: { pack: PackInfo }) {
       : current === null
         ? 'Updating the preview with your choices…'
         : !plan.valid
-          ? 'The result would not be valid metadata (see the problems above).'
+          ? 'The install would not go through: solve the problems above first.'
           : null;
 
   return (

@@ -51,7 +51,7 @@ export function PlanCard({ plan, title = 'Migration plan', note }: { plan: Metad
       {!plan.valid && (
         <section className="card card-danger" aria-labelledby="pack-problems-title">
           <h2 id="pack-problems-title" className="card-title">
-            <Icon name="warning" /> {plural(plan.problems.length, 'problem')} in the resulting metadata
+            <Icon name="warning" /> {plural(plan.problems.length, 'problem')} to solve first
           </h2>
           <ul className="problem-list">
             {plan.problems.map((p, i) => (
