@@ -56,7 +56,7 @@ export async function packInstall(ctx: CommandContext, target: string, options: 
       hint: 'choose for every clash: --keep-mine (keep yours, skip the pack\'s), --take-pack (replace yours), or --choices FILE with { "<path>": "keepMine" | "takePack" }.',
     });
     if (!plan.plan.valid) {
-      throw new CliError(`Installing ${name} would give an invalid document:`, { details: formatProblems(plan.plan.problems), hint: 'fix the pack (trellis pack validate DIR) or the clashing components.' });
+      throw new CliError(`Installing ${name} would not go through:`, { details: formatProblems(plan.plan.problems), hint: 'fix the pack (trellis pack validate DIR) or the clashing components.' });
     }
     if (plan.plan.destructive && !options.yes) {
       throw new CliError(`Installing ${name} has destructive steps:`, { exitCode: EXIT_DECISION, details: formatPlan(plan.plan), hint: 'review them and run again with --yes.' });
