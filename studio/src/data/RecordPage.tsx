@@ -137,15 +137,21 @@ function RecordView({ entityName, id, prefill }: Props) {
    * values, and saving it would undo the workflow's changes). Unsaved edits are kept; "Discard changes" then shows
    * them. Returns whether the record had changed.
    */
-  const showWorkflowChanges = async (recordId: string, shownUpdatedAt: unknown, what: string, link?: { label: string; href: string }): Promise<boolean> => {
+  const showWorkflowChanges = async (
+    recordId: string,
+    shownUpdatedAt: unknown,
+    what: string,
+    options: { link?: { label: string; href: string }; announce: boolean },
+  ): Promise<boolean> => {
     const fresh = await readRecord(recordId).catch(() => null);
     if (!fresh?.node || String(fresh.node.updatedAt) === String(shownUpdatedAt)) return false;
     setBaseline(fresh);
     setTitle(recordLabel(doc, entityName, fresh.node));
-    if (dirtyRef.current) toast(`${what} changed this ${inSentence(entity.label, locale)}: discard your changes to see its new values.`, 'info', link);
+    if (dirtyRef.current) toast(`${what} changed this ${inSentence(entity.label, locale)}: discard your changes to see its new values.`, 'info', options.link);
     else {
       setFormKey((k) => k + 1);
-      toast(`${what} updated this ${inSentence(entity.label, locale)}`, 'info', link);
+      // A button's run already said it started; a save's workflows ran unseen, so say why the values moved.
+      if (options.announce) toast(`${what} updated this ${inSentence(entity.label, locale)}`, 'info', options.link);
     }
     return true;
   };
@@ -155,7 +161,7 @@ function RecordView({ entityName, id, prefill }: Props) {
     const link = { label: 'View run', href: href(runPath(run.id)) };
     if (run.status === 'dead') toast(`“${button.label}” failed${run.error ? `: ${run.error.message}` : ''}`, 'error', link);
     if (!id) return;
-    await showWorkflowChanges(id, (baseline ?? loaded.data)?.node?.updatedAt, `“${button.label}”`, link);
+    await showWorkflowChanges(id, (baseline ?? loaded.data)?.node?.updatedAt, `“${button.label}”`, { link, announce: false });
   };
 
   // After a save that starts an after-save workflow changing this record, look again a few times (backing off).
@@ -167,7 +173,7 @@ function RecordView({ entityName, id, prefill }: Props) {
         await new Promise((resolve) => setTimeout(resolve, delay));
         const watched = recheck.current;
         if (!watched || watched.id !== recordId || watched.updatedAt !== updatedAt) return; // saved again, or left
-        if (await showWorkflowChanges(recordId, updatedAt, 'A workflow')) return;
+        if (await showWorkflowChanges(recordId, updatedAt, 'A workflow', { announce: true })) return;
       }
     })();
   };
