@@ -52,8 +52,21 @@ export function withRelatedPlaceholders(entity: EntityDefinition, message: strin
   });
 }
 
-/** The related records the active rules of `entityName` read, per relation (none: rules need no loading). */
+const readsCache = new WeakMap<MetadataDocument, Map<string, RelatedRead[]>>();
+
+/**
+ * The related records the active rules of `entityName` read, per relation (none: rules need no loading). Worked
+ * out once per document object (the write path asks on every write).
+ */
 export function relatedRuleReads(doc: MetadataDocument, entityName: string): RelatedRead[] {
+  let perEntity = readsCache.get(doc);
+  if (!perEntity) readsCache.set(doc, (perEntity = new Map()));
+  let reads = perEntity.get(entityName);
+  if (!reads) perEntity.set(entityName, (reads = findRelatedReads(doc, entityName)));
+  return reads;
+}
+
+function findRelatedReads(doc: MetadataDocument, entityName: string): RelatedRead[] {
   const entity = doc.entities[entityName];
   if (!entity) return [];
   const reads = new Map<string, Set<string>>();
