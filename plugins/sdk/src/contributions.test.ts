@@ -76,6 +76,12 @@ describe('defineStudioPlugin', () => {
     );
   });
 
+  it('refuses a widget named like one of the studio’s own', () => {
+    expect(() => defineStudioPlugin({ name: 'moods', widgets: { rating: () => null } })).toThrow(
+      'widgets.rating: "rating" is a widget of the studio itself; give the plugin\'s widget another name',
+    );
+  });
+
   it('accepts a plugin whose types use its own or built-in widgets', () => {
     const widget = () => null;
     const def = { name: 'moods', fieldTypes: [{ ...mood, widget: 'moodPicker' }], widgets: { moodPicker: widget } };

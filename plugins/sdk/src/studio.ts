@@ -43,6 +43,8 @@ export function defineStudioPlugin<T extends StudioPluginDefinition>(def: T): T 
   problems.push(...operationProblems(def?.operations));
   for (const [name, widget] of Object.entries(def?.widgets ?? {})) {
     if (typeof widget !== 'function') problems.push(`widgets.${name} must be a React component (a function)`);
+    // A plugin adds widgets; it does not replace how every field of a built-in type is edited.
+    if (BUILT_IN_WIDGETS.includes(name)) problems.push(`widgets.${name}: "${name}" is a widget of the studio itself; give the plugin's widget another name`);
   }
   const widgetNames = new Set(Object.keys(def?.widgets ?? {}));
   for (const type of def?.fieldTypes ?? []) {
@@ -57,7 +59,7 @@ export function defineStudioPlugin<T extends StudioPluginDefinition>(def: T): T 
 /** Widgets the studio itself draws (a plugin type may reuse one, e.g. `number`). */
 export const BUILT_IN_WIDGETS: readonly string[] = [
   'text', 'textarea', 'number', 'percent', 'currency', 'checkbox', 'date', 'dateTime', 'select', 'multiSelect',
-  'rating', 'duration', 'richText', 'json', 'relation', 'email', 'url', 'phone',
+  'rating', 'duration', 'richText', 'json', 'relation', 'email', 'url', 'phone', 'autoNumber', 'formula', 'rollup',
 ];
 
 export { registerContributions, type PluginContributions } from './contributions.js';
