@@ -48,6 +48,20 @@ const document: MetadataDocument = {
         },
       },
     },
+    // With a formula, its writes take the derived path (roll-ups and formulas kept exact): rules read related records there too.
+    invoice: {
+      label: 'Invoice',
+      pluralLabel: 'Invoices',
+      plural: 'invoices',
+      fields: {
+        total: { type: 'integer', label: 'Total' },
+        withTax: { type: 'formula', label: 'With tax', resultType: 'decimal', expression: { '*': [{ var: 'record.total' }, 1.2] } },
+        account: { type: 'relation', label: 'Account', target: 'account', cardinality: 'manyToOne' },
+      },
+      rules: {
+        accountOnHold: { invalidWhen: { '==': [{ var: 'record.account.status' }, 'onHold'] }, message: '{{record.account.name}} is on hold: no invoices', fields: ['account'] },
+      },
+    },
   },
 };
 
@@ -118,5 +132,15 @@ describe('rules that read a related record', () => {
     const fine = await ok('mutation($d: [SalesOrderCreateInput!]!) { createSalesOrders(data: $d) { total } }', { d: [{ total: 10, account: active }, { total: 20 }] });
     expect(fine['createSalesOrders']).toEqual([{ total: 10 }, { total: 20 }]);
   });
-});
 
+  it('applies on the derived path too (an entity with formulas), on create and on update', async () => {
+    expect(await refused('mutation($d: InvoiceCreateInput!) { createInvoice(data: $d) { id } }', { d: { total: 10, account: onHold } })).toEqual([
+      { field: 'account', message: 'Globex is on hold: no invoices', rule: 'accountOnHold' },
+    ]);
+    const { createInvoice } = await ok('mutation($d: InvoiceCreateInput!) { createInvoice(data: $d) { id withTax } }', { d: { total: 10, account: active } });
+    expect((createInvoice as Row)['withTax']).toBe(12);
+    expect(await refused('mutation($id: ID!, $d: InvoiceUpdateInput!) { updateInvoice(id: $id, data: $d) { id } }', { id: (createInvoice as Row)['id'], d: { account: onHold } })).toEqual([
+      { field: 'account', message: 'Globex is on hold: no invoices', rule: 'accountOnHold' },
+    ]);
+  });
+});

@@ -5,7 +5,7 @@
  * depends on them. A transaction the service owns is retried when Postgres breaks a deadlock (the late locks of
  * a concurrent re-parenting can cross) — a caller's own transaction is not.
  */
-import type { Clock } from '@trellis/runtime';
+import { applyChanges, type Clock } from '@trellis/runtime';
 import { actorLabel, type RequestContext } from '../../common/request-context.js';
 import type { DatabaseService } from '../../database/database.service.js';
 import { compileWriteReturning, type CompileOptions, type RecordSelection } from '../compile-select.js';
@@ -14,7 +14,7 @@ import type { DataModel, EntityModel } from '../data-model.js';
 import { defaultSelection } from '../default-selection.js';
 import { prepared } from '../prepared.js';
 import { notFound, validationFailed, type RecordFieldError } from '../record-errors.js';
-import { checkUpdate } from '../record-rules.js';
+import { checkUpdate, loadRelated } from '../record-rules.js';
 import { mapWriteError } from '../write-errors.js';
 import { readBack, replaceLinks } from '../write-back.js';
 import { DerivedMaintenance } from './derived-maintenance.js';
@@ -77,7 +77,8 @@ export class DerivedRecordWrites {
       if (!previous) throw notFound(`No ${e.label.toLowerCase()} with id ${id}`);
       if (options.beforeSave) data = await options.beforeSave(previous, now);
       if (rules) {
-        const errors = checkUpdate(model.document, e.name, previous, data, valueErrors, ctx.actor, now);
+        const [related] = await loadRelated(client, model, e, [{ record: applyChanges(previous, data), previous }]);
+        const errors = checkUpdate(model.document, e.name, previous, data, valueErrors, ctx.actor, now, related);
         if (errors.length > 0) throw validationFailed(errors);
       }
       const toWrite = await maintenance.withFormulas(e, id, data, previous);
