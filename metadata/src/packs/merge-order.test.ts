@@ -28,4 +28,15 @@ describe('mergeOrder', () => {
   it('ignores removed items when comparing orders', () => {
     expect(mergeOrder(['a', 'b', 'c'], ['a', 'c'], ['b', 'a', 'c'], members('a', 'c')).order).toEqual(['a', 'c']);
   });
+
+  it('takes the pack’s reorder when the customer only moved an item the pack removed, and stays put when merged again', () => {
+    const base = ['name', 'website', 'industry', 'employees'];
+    const theirs = ['industry', 'name', 'website']; // reordered, employees removed
+    const ours = ['employees', 'name', 'website', 'industry']; // only employees moved
+    const members = new Set(['name', 'website', 'industry']);
+    const first = mergeOrder(base, theirs, ours, members);
+    expect(first).toEqual({ order: ['industry', 'name', 'website'], packReorder: 'applied' });
+    expect(mergeOrder(base, theirs, first.order, members).order).toEqual(first.order);
+  });
 });
+

@@ -23,7 +23,16 @@ const within = (list: string[], other: string[]): string[] => {
   return list.filter((x) => keep.has(x));
 };
 
-const reordered = (base: string[], side: string[]): boolean => !sameOrder(within(side, base), within(base, side));
+/**
+ * Whether `side` changed the relative order of the items all three versions have. Items one side removed or added
+ * say nothing about order: a customer who only moved a field the pack then removed did not reorder the rest (and
+ * merging the same upgrade again must not find a reorder that is gone).
+ */
+const reordered = (base: string[], side: string[], kept: ReadonlySet<string>): boolean =>
+  !sameOrder(
+    base.filter((x) => kept.has(x)),
+    side.filter((x) => kept.has(x)),
+  );
 
 /** Inserts each item of `guide` that `members` has and `order` lacks next to its `guide` neighbours (mutates `order`). */
 export function insertByNeighbours(order: string[], guide: string[], members: ReadonlySet<string>): void {
@@ -40,8 +49,11 @@ export function insertByNeighbours(order: string[], guide: string[], members: Re
 
 /** The order of `members` (ids in the merged list) given the three versions' orders. */
 export function mergeOrder(base: string[], theirs: string[], ours: string[], members: ReadonlySet<string>): MergedOrder {
-  const theirsReordered = reordered(base, theirs);
-  const takeTheirs = theirsReordered && !reordered(base, ours);
+  const inTheirs = new Set(theirs);
+  const inOurs = new Set(ours);
+  const kept = new Set(base.filter((x) => inTheirs.has(x) && inOurs.has(x)));
+  const theirsReordered = reordered(base, theirs, kept);
+  const takeTheirs = theirsReordered && !reordered(base, ours, kept);
   const [skeleton, guide] = takeTheirs ? [theirs, ours] : [ours, theirs];
   const order = skeleton.filter((x) => members.has(x));
   insertByNeighbours(order, guide, members);
