@@ -48,7 +48,10 @@ export async function loadRowValues(client: Queryable, entity: EntityModel, ids:
   const list = [...new Set(ids)];
   const found = new Map<string, RowValues>();
   if (list.length === 0) return found;
-  const result = await client.query<{ id: string; r: RowValues }>(prepared(valuesSql(entity, lock, lists), [list]));
+  // A statement that waited for a row lock still reads other tables as of its start: link lists read in the
+  // locking statement could miss a link committed while it waited. So lock first, then read in a new statement.
+  if (lock && lists) await lockRows(client, entity, list, lock);
+  const result = await client.query<{ id: string; r: RowValues }>(prepared(valuesSql(entity, lists ? null : lock, lists), [list]));
   for (const row of result.rows) found.set(row.id, row.r);
   return found;
 }

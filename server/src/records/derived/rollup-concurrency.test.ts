@@ -75,7 +75,41 @@ async function mismatches(): Promise<Record<string, unknown>[]> {
   return [...wrong(companies.rows), ...wrong(labels.rows), ...wrong(deals.rows)];
 }
 
+/** Resolves once another connection waits for a row lock (polled: Postgres has no event for it). */
+async function someoneWaitsForALock(): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const waiting = await pool.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+    if (waiting.rowCount) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('no connection ever waited for a lock');
+}
+
 describe('roll-ups under concurrent writes', () => {
+  it('an update that waited for a row lock sees the manyToMany link committed meanwhile', async () => {
+    const [deal] = await records.createMany(ctx, 'deal', [{ title: 'linked while waiting', amount: { amount: 100 }, probability: 50 }]);
+    const [label] = await records.createMany(ctx, 'label', [{ name: 'late link' }]);
+    const dealId = deal!['id'] as string;
+    const labelId = label!['id'] as string;
+    // The label side links the deal (holding the deal FOR SHARE) and is left open ...
+    const linking = await pool.connect();
+    try {
+      await linking.query('BEGIN');
+      await records.update(ctx, 'label', labelId, { deals: [dealId] }, { client: linking });
+      // ... while the deal's amount changes: that update must wait, then find the new link and recompute the label.
+      const amountChange = records.update(ctx, 'deal', dealId, { amount: { amount: 300 } });
+      await someoneWaitsForALock();
+      await linking.query('COMMIT');
+      await amountChange;
+    } finally {
+      linking.release();
+    }
+    const stored = await pool.query('SELECT weighted_total::float8 AS total FROM main.label WHERE id = $1', [labelId]);
+    expect(stored.rows[0].total).toBe(150);
+    expect(await mismatches()).toEqual([]);
+  });
+
+
   it(`match a recount after ${OPERATIONS} concurrent child writes from ${WORKERS} connections`, async () => {
     const companies = (await records.createMany(ctx, 'company', ['A', 'B', 'C', 'D'].map((name, i) => ({ name, employees: i + 1 })))).map((c) => c['id'] as string);
     const labels = (await records.createMany(ctx, 'label', ['x', 'y', 'z'].map((name) => ({ name })))).map((l) => l['id'] as string);
