@@ -33,6 +33,7 @@ export * from './document-schema.js';
 export * from './sql.js';
 export * from './sql-type.js';
 export * from './validate-document.js';
+export * from './served-document.js';
 export { BUILT_IN_GRAPHQL_NAMES, scalarFilterNames } from './check-generated-names.js';
 export { pointer, segmentsOf } from './problems.js';
 export * from './diff.js';

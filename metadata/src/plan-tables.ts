@@ -3,6 +3,7 @@
  * add columns, and move removed columns and tables aside (`__dropped_v<version>_<name>`, kept for undo).
  * A new table or column whose earlier data was moved aside is renamed back instead (see plan-restore.ts).
  */
+import { findFieldType } from './field-types/registry.js';
 import { tableName } from './naming.js';
 import type { PlanContext } from './plan-context.js';
 import { storageCreatedSql, storageCreatedSqlOfEntity, storageRemovedSql, storageRenamedSql } from './plan-field-storage.js';
@@ -152,7 +153,9 @@ export function planRemoveFields(ctx: PlanContext): void {
     if (columns.length === 0) continue;
     const aside = columns.map((c) => droppedName(ctx.options.version, c.name));
     // A column name taken over by a new or renamed field must be freed before the renames and adds.
-    const inUse = new Set(Object.entries(ctx.to.entities[entity]!.fields).flatMap(([n, f]) => fieldColumns(n, f).map((c) => c.name)));
+    // A kept field of an unavailable plugin type (plan-unavailable.ts) has unknown columns: not counted here.
+    const known = Object.entries(ctx.to.entities[entity]!.fields).filter(([, f]) => findFieldType(f.type));
+    const inUse = new Set(known.flatMap(([n, f]) => fieldColumns(n, f).map((c) => c.name)));
     const early = columns.some((c) => inUse.has(c.name));
     for (const step of dropConstraintSteps(ctx, table, fromEntity, field, def)) ctx.add(early ? 'moveAsideEarly' : 'drop', { ...step, entity, field });
     ctx.add(early ? 'moveAsideEarly' : 'moveAside', {

@@ -7,7 +7,8 @@
  * Given `options.setAside` (what the database holds moved aside), a field, entity or junction that comes back gets
  * its moved-aside column or table renamed back, data kept, instead of an empty one (rules in plan-restore.ts).
  * Changes that need no SQL appear as `metadataOnly` steps with empty `sql`. Changes the plan cannot carry out
- * are returned in `problems` (the publish must be refused then). Both documents must be valid.
+ * are returned in `problems` (the publish must be refused then). Both documents must be valid, except for fields
+ * whose type no loaded plugin provides: those may stay exactly as they are (plan-unavailable.ts).
  */
 import { planTypeChanges } from './plan-alter.js';
 import { PHASES, PlanContext } from './plan-context.js';
@@ -15,6 +16,7 @@ import { planMetadataChanges } from './plan-metadata.js';
 import { planImpact } from './plan-impact.js';
 import { planRoleChanges } from './plan-roles.js';
 import { planDerivedRecompute } from './plan-derived.js';
+import { unavailableFieldProblems } from './plan-unavailable.js';
 import { planForeignKeys, planIndexes, planJunctions } from './plan-relations.js';
 import {
   planAddColumns,
@@ -27,6 +29,8 @@ import {
 import type { MetadataDiff, MetadataDocument, MigrationPlan, PlanOptions } from './plan-types.js';
 
 export function planMigration(from: MetadataDocument, to: MetadataDocument, diff: MetadataDiff, options: PlanOptions): MigrationPlan {
+  const unavailable = unavailableFieldProblems(from, to);
+  if (unavailable.length > 0) return { steps: [], destructive: false, problems: unavailable };
   const ctx = new PlanContext(from, to, diff, options);
   planCreateTables(ctx);
   planRenameTables(ctx);
