@@ -87,6 +87,7 @@ describe('servedDocument', () => {
     );
     expect(suspended.find((s) => s.path === '/entities/site/fields/location')!.message).toMatch(/unknown type "geoPoint".*plugin/);
     expect(suspended.find((s) => s.path === '/entities/site/rules/nearEurope')!.message).toMatch(/distanceKm/);
+    expect(suspended.find((s) => s.path === '/entities/site/layouts/form/sections/0/fields/1')!.message).toMatch(/^It refers to a suspended component\. .*"location"/);
   });
 
   it('is deterministic: the same stored document gives the same served document', () => {

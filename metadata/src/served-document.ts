@@ -40,7 +40,9 @@ export function servedDocument(stored: MetadataDocument): ServedDocument {
       const path = pointer(...unit);
       if (removed.has(path)) continue;
       removed.set(path, unit);
-      suspended.push({ path: storedPath(stored, served, unit), message: problem.message });
+      // Later rounds find what referred to a component left out before: said so, since the message alone reads like a mistake.
+      const message = round === 0 ? problem.message : `It refers to a suspended component. ${problem.message}`;
+      suspended.push({ path: storedPath(stored, served, unit), message });
     }
     // Array elements (layout items) from the last index down, so earlier removals do not shift later ones.
     for (const path of [...removed.keys()].sort(byIndexDescending)) removeAt(served, removed.get(path)!);
