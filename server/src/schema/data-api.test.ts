@@ -100,7 +100,8 @@ describe('generated /graphql', () => {
       expect(data.people.totalCount).toBe(60);
       expect(data.people.edges).toHaveLength(50);
       expect((data.people.edges[0]!.node['company'] as Row)['name']).toBe('N+1 Inc');
-      expect(counter.statements).toHaveLength(1);
+      // The app's workflow dispatcher polls its own tables on the same pool meanwhile: only record reads count here.
+      expect(counter.statements.filter((sql) => sql.includes('"main".'))).toHaveLength(1);
     } finally {
       counter.restore();
     }
