@@ -17,7 +17,7 @@ const WHAT: Record<Capability, string> = {
 
 export async function accessOf(store: MetadataStoreService, ctx: RequestContext): Promise<ResolvedAccess> {
   const current = await store.current(ctx.workspace);
-  return resolveAccess(current.document, { roles: ctx.actor.roles });
+  return resolveAccess(current.served, { roles: ctx.actor.roles });
 }
 
 export async function requireCapability(store: MetadataStoreService, ctx: RequestContext, capability: Capability): Promise<ResolvedAccess> {

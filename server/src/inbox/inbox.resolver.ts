@@ -134,7 +134,7 @@ export class InboxResolver {
   private async views(ctx: RequestContext, rows: TaskRow[]): Promise<Task[]> {
     const [labels, creators] = await Promise.all([
       recordLabels(this.records, ctx, rows),
-      creatorNames(this.database.pool, (await this.store.current(ctx.workspace)).document, rows.map((r) => r.createdBy)),
+      creatorNames(this.database.pool, (await this.store.current(ctx.workspace)).served, rows.map((r) => r.createdBy)),
     ]);
     return rows.map((row) => ({
       id: row.id,

@@ -9,10 +9,12 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import {
   diffDocuments,
   planMigration,
+  servedDocument,
   validateDocument,
   type MetadataDocument,
   type MetadataProblem,
   type MigrationPlan,
+  type ServedDocument,
 } from '@trellis/metadata';
 import type { GraphQLError } from 'graphql';
 import type { PoolClient } from 'pg';
@@ -30,6 +32,7 @@ import {
   emptyDocument,
   type AfterStepsHook,
   type BeforeStepHook,
+  type CurrentVersion,
   type DocumentCheck,
   type PlanStepExecutor,
   type MetadataPreview,
@@ -46,14 +49,16 @@ const LOCK_TIMEOUT = '15s';
 @Injectable()
 export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('MetadataStore');
-  private readonly cache = new Map<string, PublishedVersion>();
-  private readonly loading = new Map<string, Promise<PublishedVersion>>();
+  private readonly cache = new Map<string, CurrentVersion>();
+  private readonly loading = new Map<string, Promise<CurrentVersion>>();
   private readonly listeners = new Set<PublishListener>();
   private changeListener?: ChannelListener;
   private beforeStep?: BeforeStepHook;
   private readonly stepExecutors = new Map<string, PlanStepExecutor>();
   private readonly documentChecks: DocumentCheck[] = [];
   private readonly afterSteps: AfterStepsHook[] = [];
+  /** Versions whose suspended components were logged already (`workspace:version`). */
+  private readonly warned = new Set<string>();
 
   constructor(private readonly database: DatabaseService) {}
 
@@ -71,7 +76,7 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The current version of a workspace (cached; version 0 = `{ entities: {} }` when none is published). */
-  async current(workspace: string): Promise<PublishedVersion> {
+  async current(workspace: string): Promise<CurrentVersion> {
     const cached = this.cache.get(workspace);
     if (cached) return cached;
     let loading = this.loading.get(workspace);
@@ -103,13 +108,19 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
     return row ? toPublished(row) : null;
   }
 
-  /** Every problem of a document (empty = valid). */
-  validate(document: unknown): MetadataProblem[] {
+  /**
+   * Every problem of a document (empty = valid). With `base` (the stored current document), problems `base` has
+   * too are let through: those of components a missing plugin suspended, which a publish may keep as they are.
+   */
+  validate(document: unknown, base?: MetadataDocument): MetadataProblem[] {
     const problems = validateDocument(document as MetadataDocument);
+    const known = base && problems.length > 0 ? new Set(validateDocument(base).map(problemKey)) : new Set<string>();
+    const fresh = problems.filter((problem) => !known.has(problemKey(problem)));
     // The server's own checks (e.g. roll-up filters the SQL compiler must handle) expect a valid document.
-    if (problems.length > 0) return problems;
+    if (fresh.length > 0) return fresh;
+    const checked = problems.length > 0 ? servedDocument(document as MetadataDocument).document : (document as MetadataDocument);
     // Saved views: their filters must compile to SQL, their sort fields be sortable (rules/view-problems).
-    return [...viewProblems(document as MetadataDocument), ...this.documentChecks.flatMap((check) => check(document as MetadataDocument))];
+    return [...viewProblems(checked), ...this.documentChecks.flatMap((check) => check(checked))];
   }
 
   /**
@@ -126,7 +137,7 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
   /** What publishing `document` on the current version would change, without changing anything. */
   async preview(workspace: string, document: unknown): Promise<MetadataPreview> {
     const current = await this.current(workspace);
-    const problems = this.validate(document);
+    const problems = this.validate(document, current.document);
     if (problems.length > 0) {
       return { valid: false, problems, baseVersion: current.version, steps: [], destructive: false, changes: [] };
     }
@@ -150,11 +161,11 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
    * the version, all in one transaction (nothing changes when any step fails).
    * Errors: VERSION_CONFLICT, METADATA_INVALID (extensions.problems), MIGRATION_FAILED (extensions.step).
    */
-  async publish(ctx: RequestContext, document: unknown, options: PublishOptions = {}): Promise<PublishedVersion> {
+  async publish(ctx: RequestContext, document: unknown, options: PublishOptions = {}): Promise<CurrentVersion> {
     const workspace = assertWorkspace(ctx.workspace);
     const queryRunner = this.database.dataSource.createQueryRunner('master');
     await queryRunner.connect();
-    let published: PublishedVersion;
+    let published: CurrentVersion;
     try {
       await queryRunner.startTransaction();
       await queryRunner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`trellis.metadata:${workspace}`]);
@@ -174,9 +185,11 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
           { baseVersion, currentVersion: current.version },
         );
       }
-      const problems = this.validate(document);
+      const problems = this.validate(document, current.document);
       if (problems.length > 0) throw invalid(problems);
       const doc = document as MetadataDocument;
+      // What the new version runs: steps, hooks and seed data see it, not the components it must suspend.
+      const serving = servedDocument(doc);
       const version = current.version + 1;
       await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(workspace)}`);
       const diff = diffDocuments(current.document, doc);
@@ -185,8 +198,8 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
       const plan = planMigration(current.document, doc, diff, { schema: workspace, version, setAside });
       // Changes the plan cannot carry out on the current tables (e.g. a type change without conversion).
       if (plan.problems?.length) throw invalid(plan.problems);
-      await this.runPlan(plan, queryRunner, doc, workspace);
-      for (const hook of this.afterSteps) await hook(transactionClient(queryRunner), doc, workspace, version);
+      await this.runPlan(plan, queryRunner, serving.document, workspace);
+      for (const hook of this.afterSteps) await hook(transactionClient(queryRunner), serving.document, workspace, version);
       const row: MetadataVersionEntity = Object.assign(new MetadataVersionEntity(), {
         workspace,
         version,
@@ -203,10 +216,10 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
       );
       row.createdAt = (inserted as { created_at: Date }[])[0]!.created_at;
       // Work that must commit or roll back with this version (a pack's seed records).
-      if (options.inTransaction) await options.inTransaction(transactionClient(queryRunner), doc);
+      if (options.inTransaction) await options.inTransaction(transactionClient(queryRunner), serving.document);
       await queryRunner.query('SELECT pg_notify($1, $2)', [METADATA_CHANNEL, JSON.stringify({ workspace, version })]);
       await queryRunner.commitTransaction();
-      published = toPublished(row);
+      published = this.serve(toPublished(row), serving);
     } catch (error) {
       if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
       throw error;
@@ -221,7 +234,7 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
    * Publishes an earlier version's document as a new version (the studio's "revert"). Fields and entities the
    * versions in between removed come back with their data (their moved-aside columns and tables are renamed back).
    */
-  async revert(ctx: RequestContext, version: number, message?: string | null): Promise<PublishedVersion> {
+  async revert(ctx: RequestContext, version: number, message?: string | null): Promise<CurrentVersion> {
     const target = await this.version(ctx.workspace, version);
     if (!target) throw apiError('NOT_FOUND', `Metadata version ${version} does not exist`);
     return this.publish(ctx, target.document, { message: message ?? `Revert to version ${version}` });
@@ -257,17 +270,17 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Caches a committed version and tells listeners, unless a newer one is already known. */
-  private accept(published: PublishedVersion): void {
+  private accept(published: CurrentVersion): void {
     const known = this.cache.get(published.workspace);
     if (known && known.version >= published.version) return;
     this.cache.set(published.workspace, published);
     this.emit(published);
   }
 
-  private emit(published: PublishedVersion): void {
+  private emit(published: CurrentVersion): void {
     for (const listener of this.listeners) {
       try {
-        listener(published.workspace, { version: published.version, document: published.document });
+        listener(published.workspace, { version: published.version, document: published.served });
       } catch (error) {
         this.logger.error(`publish listener failed: ${String(error)}`);
       }
@@ -289,9 +302,22 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async loadCurrent(workspace: string): Promise<PublishedVersion> {
+  private async loadCurrent(workspace: string): Promise<CurrentVersion> {
     const row = await this.repository().findOne({ where: { workspace }, order: { version: 'DESC' } });
-    return row ? toPublished(row) : versionZero(workspace);
+    return this.serve(row ? toPublished(row) : versionZero(workspace));
+  }
+
+  /** The version as this server can run it (see CurrentVersion), saying once per version what it must leave out. */
+  private serve(published: PublishedVersion, serving: ServedDocument = servedDocument(published.document)): CurrentVersion {
+    const current: CurrentVersion = { ...published, served: serving.document, suspended: serving.suspended };
+    if (current.suspended.length > 0 && !this.warned.has(`${current.workspace}:${current.version}`)) {
+      this.warned.add(`${current.workspace}:${current.version}`);
+      const list = current.suspended.map((s) => `${s.path} (${s.message})`).join('; ');
+      this.logger.warn(
+        `Workspace "${current.workspace}" version ${current.version} runs without ${current.suspended.length} component(s) that need a plugin which is not loaded; their data is kept and they come back when it loads: ${list}`,
+      );
+    }
+    return current;
   }
 
   private async readCurrent(workspace: string, queryRunner: QueryRunner): Promise<PublishedVersion> {
@@ -334,6 +360,8 @@ function toPublished(row: MetadataVersionEntity): PublishedVersion {
     createdAt: row.createdAt,
   };
 }
+
+const problemKey = (problem: MetadataProblem): string => `${problem.path}\u0000${problem.code}\u0000${problem.message}`;
 
 function invalid(problems: MetadataProblem[]): GraphQLError {
   const first = problems[0]!;

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import type { DiffChange, MetadataDocument, MetadataProblem, MigrationPlan, PlanStep } from '@trellis/metadata';
+import type { DiffChange, MetadataDocument, MetadataProblem, MigrationPlan, PlanStep, SuspendedComponent } from '@trellis/metadata';
 import type { QueryRunner } from 'typeorm';
 
 /** One published version of a workspace's document. Version 0 is the empty document, never stored. */
@@ -17,12 +17,23 @@ export interface PublishedVersion {
   createdAt: Date;
 }
 
+/**
+ * The current version as this server runs it. `document` is what was published (edited, merged, exported, planned
+ * against); `served` is what the data API, record writes and workflows run: the same object unless a plugin the
+ * document relies on is not loaded, in which case the components that need it are `suspended` (metadata's
+ * servedDocument). Data of suspended components stays in the database.
+ */
+export interface CurrentVersion extends PublishedVersion {
+  served: MetadataDocument;
+  suspended: SuspendedComponent[];
+}
+
 export interface PublishOptions {
   message?: string | null;
   /** The version the document was edited from; a publish fails with VERSION_CONFLICT when it is stale. */
   baseVersion?: number | null;
   /**
-   * Runs inside the publish transaction after the DDL, with the new document: what it writes commits
+   * Runs inside the publish transaction after the DDL, with the new document as served: what it writes commits
    * together with the version, and a throw rolls everything back (used to seed a pack's records).
    */
   inTransaction?: (client: PoolClient, document: MetadataDocument) => Promise<void>;
@@ -38,7 +49,7 @@ export interface MetadataPreview {
   changes: DiffChange[];
 }
 
-/** Called after a publish is committed (on this instance, or seen from another through NOTIFY). */
+/** Called after a publish is committed (on this instance, or seen from another through NOTIFY), with the served document. */
 export type PublishListener = (workspace: string, published: { version: number; document: MetadataDocument }) => void;
 
 /**

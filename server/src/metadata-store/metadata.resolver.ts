@@ -10,10 +10,10 @@ import { requireCapability } from '../auth/capabilities.js';
 import { httpRequestContext, type RequestContext } from '../common/request-context.js';
 import { JSONScalar } from './json.scalar.js';
 import { MetadataErrorFilter } from './metadata-error.filter.js';
-import { actorNames } from '../auth/actor-names.js';
 import { DatabaseService } from '../database/database.service.js';
 import { MetadataStoreService } from './metadata-store.service.js';
 import { MetadataPreview, MetadataProblem, MetadataVersion } from './metadata.types.js';
+import { apiVersion, apiVersions } from './api-versions.js';
 
 @Resolver()
 @UseFilters(MetadataErrorFilter)
@@ -23,16 +23,6 @@ export class MetadataResolver {
     private readonly database: DatabaseService,
   ) {}
 
-  /** The versions with their authors' display names (one query for all of them). */
-  private async named<T extends MetadataVersion | null>(versions: T[]): Promise<T[]> {
-    const names = await actorNames(this.database.pool, versions.flatMap((v) => (v ? [v.author] : [])));
-    return versions.map((v) => (v ? { ...v, authorName: names.get(v.author) ?? null } : v));
-  }
-
-  private async namedOne<T extends MetadataVersion | null>(version: Promise<T>): Promise<T> {
-    return (await this.named([await version]))[0]!;
-  }
-
   private async manager(req: IncomingMessage): Promise<RequestContext> {
     const ctx = httpRequestContext(req);
     await requireCapability(this.store, ctx, 'manageMetadata');
@@ -40,18 +30,19 @@ export class MetadataResolver {
   }
 
   @Query(() => MetadataVersion, { description: 'The current version (0 = the empty document).' })
-  currentMetadata(@Context('req') req: IncomingMessage): Promise<MetadataVersion> {
-    return this.namedOne(this.store.current(httpRequestContext(req).workspace));
+  async currentMetadata(@Context('req') req: IncomingMessage): Promise<MetadataVersion> {
+    return apiVersion(this.database.pool, await this.store.current(httpRequestContext(req).workspace));
   }
 
   @Query(() => [MetadataVersion], { description: 'Published versions, newest first.' })
   async metadataVersions(@Context('req') req: IncomingMessage, @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number): Promise<MetadataVersion[]> {
-    return this.named(await this.store.history(httpRequestContext(req).workspace, limit));
+    return apiVersions(this.database.pool, await this.store.history(httpRequestContext(req).workspace, limit));
   }
 
   @Query(() => MetadataVersion, { nullable: true })
-  metadataVersion(@Context('req') req: IncomingMessage, @Args('version', { type: () => Int }) version: number): Promise<MetadataVersion | null> {
-    return this.namedOne(this.store.version(httpRequestContext(req).workspace, version));
+  async metadataVersion(@Context('req') req: IncomingMessage, @Args('version', { type: () => Int }) version: number): Promise<MetadataVersion | null> {
+    const found = await this.store.version(httpRequestContext(req).workspace, version);
+    return found ? apiVersion(this.database.pool, found) : null;
   }
 
   @Query(() => [MetadataProblem], { description: 'Every problem of a document; empty when it is valid.' })
@@ -74,7 +65,7 @@ export class MetadataResolver {
     @Args('message', { type: () => String, nullable: true }) message?: string | null,
     @Args('baseVersion', { type: () => Int, nullable: true }) baseVersion?: number | null,
   ): Promise<MetadataVersion> {
-    return this.namedOne(this.store.publish(await this.manager(req), document, { message, baseVersion }));
+    return apiVersion(this.database.pool, await this.store.publish(await this.manager(req), document, { message, baseVersion }));
   }
 
   @Mutation(() => MetadataVersion, { description: "Publishes an earlier version's document as a new version." })
@@ -83,6 +74,6 @@ export class MetadataResolver {
     @Args('version', { type: () => Int }) version: number,
     @Args('message', { type: () => String, nullable: true }) message?: string | null,
   ): Promise<MetadataVersion> {
-    return this.namedOne(this.store.revert(await this.manager(req), version, message));
+    return apiVersion(this.database.pool, await this.store.revert(await this.manager(req), version, message));
   }
 }

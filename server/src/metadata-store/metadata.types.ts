@@ -27,6 +27,26 @@ export class MetadataVersion {
 
   @Field(() => JSONScalar, { description: 'The migration plan that was executed.' })
   plan!: unknown;
+
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'The document as the server runs it when it must leave components out (see `suspended`); null when that is `document` itself. Current version only.',
+  })
+  servedDocument?: unknown;
+
+  @Field(() => [SuspendedComponent], {
+    description: 'Components the server leaves out because a plugin they need (a field type, an operation) is not loaded; their data is kept. Empty for past versions.',
+  })
+  suspended!: SuspendedComponent[];
+}
+
+@ObjectType({ description: 'A component of the document the server cannot run now, and why.' })
+export class SuspendedComponent {
+  @Field(() => String, { description: 'JSON pointer of the component in the document, e.g. /entities/site/fields/location' })
+  path!: string;
+
+  @Field(() => String)
+  message!: string;
 }
 
 @ObjectType()

@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { UseFilters } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { MergeDecisions } from '@trellis/metadata';
-import { actorNames } from '../auth/actor-names.js';
+import { apiVersion } from '../metadata-store/api-versions.js';
 import { requireCapability } from '../auth/capabilities.js';
 import { httpRequestContext, type RequestContext } from '../common/request-context.js';
 import { DatabaseService } from '../database/database.service.js';
@@ -45,9 +45,7 @@ export class PacksResolver {
   }
 
   private async named(version: Promise<PublishedVersion>): Promise<MetadataVersion> {
-    const v = await version;
-    const names = await actorNames(this.database.pool, [v.author]);
-    return { ...v, authorName: names.get(v.author) ?? null };
+    return apiVersion(this.database.pool, await version);
   }
 
   @Query(() => [PackInfo], { description: 'Packs available (plugins/ and TRELLIS_PACK_DIRS) and installed.' })

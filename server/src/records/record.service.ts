@@ -281,7 +281,7 @@ export class RecordService {
 
   /** The data model of the document a request works on (cached per document object). */
   async model(ctx: RequestContext, document?: MetadataDocument): Promise<DataModel> {
-    const doc = document ?? (await this.store.current(ctx.workspace)).document;
+    const doc = document ?? (await this.store.current(ctx.workspace)).served;
     return dataModelOf(doc, ctx.workspace);
   }
 

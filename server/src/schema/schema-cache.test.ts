@@ -11,7 +11,7 @@ const doc = (fields: string[]): MetadataDocument => ({
 });
 
 function fakeStore(initial: { version: number; document: MetadataDocument }) {
-  let current = initial;
+  let current = { ...initial, served: initial.document };
   const listeners = new Set<PublishListener>();
   const store = {
     current: async () => current,
@@ -21,8 +21,8 @@ function fakeStore(initial: { version: number; document: MetadataDocument }) {
     },
   };
   const publish = (version: number, document: MetadataDocument) => {
-    current = { version, document };
-    for (const listener of listeners) listener('main', current);
+    current = { version, document, served: document };
+    for (const listener of listeners) listener('main', { version, document });
   };
   return { store: store as unknown as MetadataStoreService, publish, listeners };
 }

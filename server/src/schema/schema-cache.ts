@@ -69,7 +69,7 @@ export class SchemaCache implements OnModuleInit, OnModuleDestroy {
   async getFor(workspace: string, roles: string[] | null): Promise<CachedSchema> {
     const current = await this.store.current(workspace);
     let known = this.workspaces.get(workspace);
-    if (!known || known.version < current.version) known = this.accept(workspace, current.version, current.document);
+    if (!known || known.version < current.version) known = this.accept(workspace, current.version, current.served);
     return this.schemaOf(workspace, known, roles);
   }
 

@@ -64,7 +64,7 @@ export class RunExecutor {
     // The cursor moves in the transaction of each succeeded step: none yet, nothing to skip.
     const done = row.cursor === null ? new Map<string, unknown>() : await succeededSteps(this.database.pool, row.id);
     const ctx: WorkflowContext = { ...row.context, steps: Object.fromEntries(done) };
-    const document = (await this.store.current(row.workspace)).document;
+    const document = (await this.store.current(row.workspace)).served;
     const state: RunState = { row, ctx, done, document, signal };
     try {
       const outcome = await this.walk(state, row.definition.steps);

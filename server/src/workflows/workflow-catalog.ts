@@ -30,7 +30,7 @@ export class WorkflowCatalog {
       const known = await cached;
       if (known.metadataVersion === published.version) return known;
     }
-    const loading = this.load(workspace, published.version, published.document);
+    const loading = this.load(workspace, published.version, published.served);
     this.cache.set(workspace, loading);
     loading.catch(() => this.cache.delete(workspace));
     return loading;

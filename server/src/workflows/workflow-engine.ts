@@ -68,9 +68,9 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, OnM
     await this.database.transaction(async (client) => {
       // The publish lock: no publish changes the tables meanwhile (and two instances starting do this in turn).
       await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`trellis.metadata:${DEFAULT_WORKSPACE}`]);
-      const changed = await syncEventTriggers(client, DEFAULT_WORKSPACE, current.document);
+      const changed = await syncEventTriggers(client, DEFAULT_WORKSPACE, current.served);
       if (changed.length > 0) this.logger.log(`Workflow event triggers changed on: ${changed.join(', ')}`);
-      if (current.version > 0) await this.syncTables(client, current.document, DEFAULT_WORKSPACE, current.version, false);
+      if (current.version > 0) await this.syncTables(client, current.served, DEFAULT_WORKSPACE, current.version, false);
     });
     if (!this.options.enabled) return;
     this.listener = workflowNotificationListener(

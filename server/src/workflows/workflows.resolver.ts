@@ -148,7 +148,7 @@ export class WorkflowsResolver {
       name: workflow,
       recordId: recordId ?? null,
       payload: payload ?? null,
-      model: dataModelOf(published.document, ctx.workspace),
+      model: dataModelOf(published.served, ctx.workspace),
       assertReadable: (entity, id) => this.runs.assertReadable(ctx, entity, id),
       now: this.options.clock(),
       timeZone: this.options.timeZone,

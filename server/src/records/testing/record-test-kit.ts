@@ -37,7 +37,7 @@ export function recordServiceFor(pool: pg.Pool, document: MetadataDocument, cloc
       }
     },
   } as unknown as DatabaseService;
-  const store = { current: async () => ({ version: 1, document }) } as unknown as MetadataStoreService;
+  const store = { current: async () => ({ version: 1, document, served: document, suspended: [] }) } as unknown as MetadataStoreService;
   return new RecordService(database, store, clock);
 }
 
