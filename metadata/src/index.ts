@@ -34,6 +34,7 @@ export * from './sql.js';
 export * from './sql-type.js';
 export * from './validate-document.js';
 export * from './served-document.js';
+export * from './problems-beyond.js';
 export { BUILT_IN_GRAPHQL_NAMES, scalarFilterNames } from './check-generated-names.js';
 export { pointer, segmentsOf } from './problems.js';
 export * from './diff.js';

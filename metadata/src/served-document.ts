@@ -8,6 +8,7 @@
  * Pure: the registries (field types, operations) say what is available.
  */
 import { isRecord, pointer, segmentsOf } from './problems.js';
+import { valueAt } from './rules/references.js';
 import type { MetadataDocument } from './types.js';
 import { validateDocument } from './validate-document.js';
 
@@ -85,24 +86,14 @@ function layoutUnit(path: string[]): string[] {
 function storedPath(stored: MetadataDocument, served: MetadataDocument, unit: string[]): string {
   const last = unit[unit.length - 1]!;
   if (!/^\d+$/.test(last)) return pointer(...unit);
-  const item = valueAt(served, unit);
-  const list = valueAt(stored, unit.slice(0, -1));
+  const item = valueAt(served, pointer(...unit));
+  const list = valueAt(stored, pointer(...unit.slice(0, -1)));
   const index = Array.isArray(list) ? list.findIndex((candidate) => JSON.stringify(candidate) === JSON.stringify(item)) : -1;
   return pointer(...unit.slice(0, -1), index >= 0 ? index : last);
 }
 
-function valueAt(doc: unknown, path: string[]): unknown {
-  let node = doc;
-  for (const segment of path) {
-    if (Array.isArray(node)) node = node[Number(segment)];
-    else if (isRecord(node)) node = node[segment];
-    else return undefined;
-  }
-  return node;
-}
-
 function removeAt(doc: unknown, path: string[]): void {
-  const parent = valueAt(doc, path.slice(0, -1));
+  const parent = valueAt(doc, pointer(...path.slice(0, -1)));
   const key = path[path.length - 1]!;
   if (Array.isArray(parent)) parent.splice(Number(key), 1);
   else if (isRecord(parent)) delete parent[key];

@@ -26,6 +26,6 @@ export { MAX_PATTERN_LENGTH, unsafeRegexReason } from './regex-safety.js';
 export { expressionScope, expressionSites, type ExpressionContext, type ExpressionSite, type ReferenceKind } from './expression-sites.js';
 export { checkExpression, type CheckExpressionOptions } from './check-expressions.js';
 export { messagePlaceholders, type Placeholder } from './message-template.js';
-export { findReferences, listReferences, referencesTo, collectReferenceSites, type FieldReference, type ReferenceSite, type ReferenceEdit } from './references.js';
+export { findReferences, listReferences, referencesTo, collectReferenceSites, valueAt, type FieldReference, type ReferenceSite, type ReferenceEdit } from './references.js';
 export { rewriteReferences, rewriteRenamedReferences } from './rewrite.js';
 export { buildJsonLogicSchema, contextPaths } from './json-logic-schema.js';

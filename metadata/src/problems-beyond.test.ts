@@ -1,0 +1,38 @@
+import { problemsBeyond } from './problems-beyond.js';
+import type { MetadataDocument } from './types.js';
+import { validateDocument } from './validate-document.js';
+
+/** Published while a plugin provided `geoPoint`; it is not registered here, so this document has a problem of its own. */
+const published = (): MetadataDocument =>
+  ({
+    entities: {
+      site: {
+        label: 'Site',
+        pluralLabel: 'Sites',
+        plural: 'sites',
+        displayField: 'name',
+        fields: { name: { type: 'text', label: 'Name' }, location: { type: 'geoPoint', label: 'Location' } },
+      },
+    },
+  }) as unknown as MetadataDocument;
+
+describe('problemsBeyond', () => {
+  it('lets through the problems the published document has already', () => {
+    const edited = published();
+    edited.entities['site']!.fields['city'] = { type: 'text', label: 'City' };
+    expect(validateDocument(edited).map((p) => p.path)).toEqual(['/entities/site/fields/location/type']);
+    expect(problemsBeyond(edited, published())).toEqual([]);
+  });
+
+  it('keeps the problems the edit brings, including one more of the same kind elsewhere', () => {
+    const edited = published();
+    edited.entities['site']!.fields['hq'] = { type: 'geoPoint', label: 'HQ' } as never;
+    edited.entities['site']!.fields['name']!.label = '';
+    const paths = problemsBeyond(edited, published()).map((p) => p.path).sort();
+    expect(paths).toEqual(['/entities/site/fields/hq/type', '/entities/site/fields/name/label']);
+  });
+
+  it('is validateDocument without a base', () => {
+    expect(problemsBeyond(published(), undefined)).toEqual(validateDocument(published()));
+  });
+});
