@@ -9,8 +9,8 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import {
   diffDocuments,
   planMigration,
+  problemsBeyond,
   servedDocument,
-  validateDocument,
   type MetadataDocument,
   type MetadataProblem,
   type MigrationPlan,
@@ -113,12 +113,10 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
    * too are let through: those of components a missing plugin suspended, which a publish may keep as they are.
    */
   validate(document: unknown, base?: MetadataDocument): MetadataProblem[] {
-    const problems = validateDocument(document as MetadataDocument);
-    const known = base && problems.length > 0 ? new Set(validateDocument(base).map(problemKey)) : new Set<string>();
-    const fresh = problems.filter((problem) => !known.has(problemKey(problem)));
+    const fresh = problemsBeyond(document as MetadataDocument, base);
     // The server's own checks (e.g. roll-up filters the SQL compiler must handle) expect a valid document.
     if (fresh.length > 0) return fresh;
-    const checked = problems.length > 0 ? servedDocument(document as MetadataDocument).document : (document as MetadataDocument);
+    const checked = servedDocument(document as MetadataDocument).document;
     // Saved views: their filters must compile to SQL, their sort fields be sortable (rules/view-problems).
     return [...viewProblems(checked), ...this.documentChecks.flatMap((check) => check(checked))];
   }
@@ -361,7 +359,6 @@ function toPublished(row: MetadataVersionEntity): PublishedVersion {
   };
 }
 
-const problemKey = (problem: MetadataProblem): string => `${problem.path}\u0000${problem.code}\u0000${problem.message}`;
 
 function invalid(problems: MetadataProblem[]): GraphQLError {
   const first = problems[0]!;
