@@ -1,20 +1,9 @@
 import { diffDocuments } from './diff.js';
 import { planMigration } from './plan.js';
+import { siteWithGeoPoint } from './testing/unavailable-plugin-fixture.js';
 import type { MetadataDocument } from './types.js';
 
-/** Published while a plugin provided `geoPoint`; it is not registered here (the plugin is gone). */
-const published = (): MetadataDocument =>
-  ({
-    entities: {
-      site: {
-        label: 'Site',
-        pluralLabel: 'Sites',
-        plural: 'sites',
-        displayField: 'name',
-        fields: { name: { type: 'text', label: 'Name' }, city: { type: 'text', label: 'City' }, location: { type: 'geoPoint', label: 'Location' } },
-      },
-    },
-  }) as unknown as MetadataDocument;
+const published = siteWithGeoPoint;
 
 const plan = (change: (doc: MetadataDocument) => void) => {
   const from = published();

@@ -1,20 +1,9 @@
 import { problemsBeyond } from './problems-beyond.js';
+import { siteWithGeoPoint } from './testing/unavailable-plugin-fixture.js';
 import type { MetadataDocument } from './types.js';
 import { validateDocument } from './validate-document.js';
 
-/** Published while a plugin provided `geoPoint`; it is not registered here, so this document has a problem of its own. */
-const published = (): MetadataDocument =>
-  ({
-    entities: {
-      site: {
-        label: 'Site',
-        pluralLabel: 'Sites',
-        plural: 'sites',
-        displayField: 'name',
-        fields: { name: { type: 'text', label: 'Name' }, location: { type: 'geoPoint', label: 'Location' } },
-      },
-    },
-  }) as unknown as MetadataDocument;
+const published = siteWithGeoPoint;
 
 describe('problemsBeyond', () => {
   it('lets through the problems the published document has already', () => {
