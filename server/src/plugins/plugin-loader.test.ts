@@ -77,6 +77,30 @@ describe('loadPlugins', () => {
     ]);
   });
 
+  it('does not load the plugins TRELLIS_DISABLED_PLUGINS names, by package or plugin name, saying so once each', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'trellis-plugins-'));
+    for (const [folder, pkgName, pluginName] of [['geo', '@acme/geo', 'geo'], ['sms', '@acme/sms', 'sms'], ['mail', '@acme/mail', 'mail']]) {
+      mkdirSync(path.join(dir, folder!, 'dist'), { recursive: true });
+      writeFileSync(path.join(dir, folder!, 'package.json'), JSON.stringify({ name: pkgName, type: 'module', main: 'dist/index.js', trellis: { plugin: true } }));
+      writeFileSync(path.join(dir, folder!, 'dist/index.js'), `export default { name: '${pluginName}', version: '1.0.0' };`);
+    }
+    const lines: string[] = [];
+    const previous = process.env['TRELLIS_DISABLED_PLUGINS'];
+    process.env['TRELLIS_DISABLED_PLUGINS'] = '@acme/geo, sms, alpha';
+    try {
+      const loaded = await loadPlugins({ given: [good('alpha'), good('beta')], packages: [], pluginsDir: dir, log: (line) => lines.push(line) });
+      expect(loaded.map((p) => p.name).sort()).toEqual(['beta', 'mail']);
+    } finally {
+      if (previous === undefined) delete process.env['TRELLIS_DISABLED_PLUGINS'];
+      else process.env['TRELLIS_DISABLED_PLUGINS'] = previous;
+    }
+    expect(lines.sort()).toEqual([
+      'Plugin "@acme/geo" not loaded: TRELLIS_DISABLED_PLUGINS names it.',
+      'Plugin "alpha" not loaded: TRELLIS_DISABLED_PLUGINS names it.',
+      'Plugin "sms" not loaded: TRELLIS_DISABLED_PLUGINS names it.',
+    ]);
+  });
+
   it('loads the example plugin-text-tools from the repository plugins/ when built, registering its operations', async () => {
     const lines: string[] = [];
     const loaded = await loadPlugins({ packages: [], log: (line) => lines.push(line) });

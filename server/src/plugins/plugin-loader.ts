@@ -4,7 +4,9 @@
  * package.json says `"trellis": { "plugin": true }`. Each is checked with definePlugin, its workflow actions
  * compiled, and its field types and JSON Logic operations registered (the SDK's registerContributions, which the
  * studio bundle calls with the same definitions). A plugin that fails any of
- * this is DISABLED with one log line — `Plugin "x" disabled: …` — and the server starts without it.
+ * this is DISABLED with one log line — `Plugin "x" disabled: …` — and the server starts without it. One named in
+ * TRELLIS_DISABLED_PLUGINS (package or plugin name) is not loaded at all: an operator's switch for a plugin that
+ * misbehaves; what the metadata needs from it is then suspended (servedDocument), its data kept.
  * Plugins run in-process: they are trusted code.
  */
 import { existsSync } from 'node:fs';
@@ -27,6 +29,8 @@ export interface LoadPluginsOptions {
   packages?: string[];
   /** The folder whose plugin packages are loaded (default: the repository's plugins/; null: none). */
   pluginsDir?: string | null;
+  /** Package or plugin names not to load (default: env TRELLIS_DISABLED_PLUGINS). */
+  disabled?: string[];
   log?: (line: string) => void;
 }
 
@@ -37,11 +41,15 @@ export async function loadPlugins(options: LoadPluginsOptions = {}): Promise<Plu
     ...(options.packages ?? pluginPackageNames(process.env['TRELLIS_PLUGINS'])).map((name) => ({ label: name, load: () => importPlugin(name) })),
     ...folderPlugins(options.pluginsDir === undefined ? defaultPluginsDir() : options.pluginsDir),
   ];
+  const disabled = new Set(options.disabled ?? pluginPackageNames(process.env['TRELLIS_DISABLED_PLUGINS']));
+  const switchedOff = (name: string) => disabled.has(name) && (log(`Plugin "${name}" not loaded: TRELLIS_DISABLED_PLUGINS names it.`), true);
   const loaded: PluginDefinition[] = [];
   for (const source of sources) {
+    if (switchedOff(source.label)) continue;
     let plugin: PluginDefinition | undefined;
     try {
       plugin = definePlugin((await source.load()) as PluginDefinition);
+      if (plugin.name !== source.label && switchedOff(plugin.name)) continue;
       if (loaded.some((p) => p.name === plugin!.name)) throw new Error(`a plugin named "${plugin.name}" is already loaded`);
       compilePluginActions(plugin);
       registerContributions(plugin);
