@@ -1,5 +1,5 @@
 /** Operations of the metadata API at /metadata (code-first, static schema). */
-import type { MetadataDocument } from '@trellis/metadata';
+import type { MetadataDocument, SuspendedComponent } from '@trellis/metadata';
 import { metadataClient, type MetadataProblem } from './graphql-client.js';
 
 export interface MetadataVersion {
@@ -12,6 +12,10 @@ export interface MetadataVersion {
   createdAt: string;
   changes: unknown;
   plan: unknown;
+  /** Only on the current version: what runs now when a plugin the document needs is missing (null: all of it). */
+  servedDocument?: MetadataDocument | null;
+  /** Only on the current version: the components left out of servedDocument, each with why. */
+  suspended?: SuspendedComponent[];
 }
 
 export interface PlanStepView {
@@ -33,10 +37,12 @@ export interface MetadataPreview {
 }
 
 const VERSION_FIELDS = 'version document author authorName message createdAt changes plan';
+/** The version the app runs on: with what of it is served now (see MetadataVersion.servedDocument). */
+export const CURRENT_VERSION_FIELDS = `${VERSION_FIELDS} servedDocument suspended { path message }`;
 
 export async function fetchCurrentMetadata(): Promise<MetadataVersion> {
   const data = await metadataClient.request<{ currentMetadata: MetadataVersion }>(
-    `query CurrentMetadata { currentMetadata { ${VERSION_FIELDS} } }`,
+    `query CurrentMetadata { currentMetadata { ${CURRENT_VERSION_FIELDS} } }`,
   );
   return data.currentMetadata;
 }
@@ -66,7 +72,7 @@ export async function previewMetadata(document: MetadataDocument): Promise<Metad
 export async function publishMetadata(document: MetadataDocument, message: string | undefined, baseVersion: number): Promise<MetadataVersion> {
   const data = await metadataClient.request<{ publishMetadata: MetadataVersion }>(
     `mutation PublishMetadata($document: JSON!, $message: String, $baseVersion: Int) {
-      publishMetadata(document: $document, message: $message, baseVersion: $baseVersion) { ${VERSION_FIELDS} }
+      publishMetadata(document: $document, message: $message, baseVersion: $baseVersion) { ${CURRENT_VERSION_FIELDS} }
     }`,
     { document, message: message || null, baseVersion },
   );

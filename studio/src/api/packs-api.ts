@@ -3,7 +3,7 @@
  * previews of an install, upgrade or uninstall, the mutations that publish them as one new version, and export.
  */
 import { metadataClient } from './graphql-client.js';
-import type { MetadataPreview, MetadataVersion } from './metadata-api.js';
+import { CURRENT_VERSION_FIELDS, type MetadataPreview, type MetadataVersion } from './metadata-api.js';
 
 export interface PackInfo {
   name: string;
@@ -54,7 +54,6 @@ export type ClashChoices = Record<string, ClashChoice>;
 export type ConflictDecision = { take: 'ours' | 'theirs' } | { value: unknown };
 export type ConflictDecisions = Record<string, ConflictDecision>;
 
-const VERSION_FIELDS = 'version document author authorName message createdAt changes plan';
 const PREVIEW_FIELDS = `pack version installOrder changes seedCounts dataLoss blockedBy
   clashes { path message }
   conflicts { path kind base theirs ours message }
@@ -83,7 +82,7 @@ export async function previewPackInstall(name: string, clashChoices?: ClashChoic
 
 export async function installPack(name: string, clashChoices: ClashChoices): Promise<MetadataVersion> {
   const data = await metadataClient.request<{ installPack: MetadataVersion }>(
-    `mutation InstallPack($name: String!, $clashChoices: JSON) { installPack(name: $name, clashChoices: $clashChoices) { ${VERSION_FIELDS} } }`,
+    `mutation InstallPack($name: String!, $clashChoices: JSON) { installPack(name: $name, clashChoices: $clashChoices) { ${CURRENT_VERSION_FIELDS} } }`,
     { name, clashChoices },
   );
   return data.installPack;
@@ -102,7 +101,7 @@ export async function previewPackUpgrade(name: string, decisions?: ConflictDecis
 export async function upgradePack(name: string, decisions: ConflictDecisions, clashChoices: ClashChoices = {}): Promise<MetadataVersion> {
   const data = await metadataClient.request<{ upgradePack: MetadataVersion }>(
     `mutation UpgradePack($name: String!, $decisions: JSON!, $clashChoices: JSON) {
-      upgradePack(name: $name, decisions: $decisions, clashChoices: $clashChoices) { ${VERSION_FIELDS} } }`,
+      upgradePack(name: $name, decisions: $decisions, clashChoices: $clashChoices) { ${CURRENT_VERSION_FIELDS} } }`,
     { name, decisions, clashChoices },
   );
   return data.upgradePack;
@@ -118,7 +117,7 @@ export async function previewPackUninstall(name: string): Promise<PackPreview> {
 
 export async function uninstallPack(name: string): Promise<MetadataVersion> {
   const data = await metadataClient.request<{ uninstallPack: MetadataVersion }>(
-    `mutation UninstallPack($name: String!) { uninstallPack(name: $name) { ${VERSION_FIELDS} } }`,
+    `mutation UninstallPack($name: String!) { uninstallPack(name: $name) { ${CURRENT_VERSION_FIELDS} } }`,
     { name },
   );
   return data.uninstallPack;

@@ -1,9 +1,11 @@
 /**
  * The studio's draft document: edits land here (React state mirrored to localStorage, so a reload keeps
- * them), with undo/redo, and are checked live with `validateDocument`. Publishing turns it into a version.
+ * them), with undo/redo, and are checked live with `validateDocument`. Problems the published version has
+ * already (components a missing plugin suspended) are not the draft's: the server lets them through, and so
+ * does this check. Publishing turns the draft into a version.
  */
 import { createContext, useCallback, useContext, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { validateDocument, type MetadataDocument, type MetadataProblem } from '@trellis/metadata';
+import { problemsBeyond, type MetadataDocument, type MetadataProblem } from '@trellis/metadata';
 import { useMetadata } from './metadata-context.js';
 import { record, redo as redoHistory, startHistory, undo as undoHistory, type History } from '../studio/draft-history.js';
 import { withoutRenameMarkers } from '../studio/doc-edits.js';
@@ -49,16 +51,16 @@ function readStored(): StoredDraft | null {
   }
 }
 
-function safeValidate(doc: MetadataDocument): MetadataProblem[] {
+function safeValidate(doc: MetadataDocument, published: MetadataDocument): MetadataProblem[] {
   try {
-    return validateDocument(doc);
+    return problemsBeyond(doc, published);
   } catch (e) {
     return [{ path: '', message: `The document could not be checked: ${(e as Error).message}`, code: 'VALIDATOR_ERROR' }];
   }
 }
 
 export function DraftProvider({ children }: { children: ReactNode }) {
-  const { current, doc: published, version } = useMetadata();
+  const { current, stored: published, version } = useMetadata();
   const [stored] = useState(readStored);
   const [history, setHistory] = useState<History<MetadataDocument> | null>(() => (stored ? startHistory(stored.document) : null));
   const [baseVersion, setBaseVersion] = useState<number | null>(stored?.baseVersion ?? null);
@@ -106,7 +108,7 @@ export function DraftProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const deferredDraft = useDeferredValue(draft);
-  const problems = useMemo(() => safeValidate(deferredDraft), [deferredDraft]);
+  const problems = useMemo(() => safeValidate(deferredDraft, published), [deferredDraft, published]);
 
   const value = useMemo<DraftState>(
     () => ({

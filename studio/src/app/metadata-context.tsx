@@ -1,11 +1,20 @@
-/** The published metadata version the app runs on (lists, forms, navigation), reloaded after a publish. */
+/**
+ * The published metadata version the app runs on (lists, forms, navigation), reloaded after a publish. When a
+ * plugin the version needs is missing, the server serves it without the suspended components: data screens use
+ * that (`doc`), the studio edits the version as stored (`stored`), so publishing a draft keeps those components.
+ */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { MetadataDocument } from '@trellis/metadata';
+import type { MetadataDocument, SuspendedComponent } from '@trellis/metadata';
 import { fetchCurrentMetadata, type MetadataVersion } from '../api/metadata-api.js';
 
 interface MetadataState {
   current: MetadataVersion | null;
+  /** What the app runs on now: the served document. */
   doc: MetadataDocument;
+  /** The published document as stored, suspended components included: what the studio edits. */
+  stored: MetadataDocument;
+  /** The components a missing plugin suspended (empty when all is served). */
+  suspended: SuspendedComponent[];
   version: number;
   loading: boolean;
   error: Error | null;
@@ -15,6 +24,7 @@ interface MetadataState {
 }
 
 const EMPTY: MetadataDocument = { entities: {} };
+const NONE: SuspendedComponent[] = [];
 
 const MetadataContext = createContext<MetadataState | null>(null);
 
@@ -45,7 +55,9 @@ export function MetadataProvider({ children }: { children: ReactNode }) {
   const value = useMemo<MetadataState>(
     () => ({
       current,
-      doc: current?.document ?? EMPTY,
+      doc: current?.servedDocument ?? current?.document ?? EMPTY,
+      stored: current?.document ?? EMPTY,
+      suspended: current?.suspended ?? NONE,
       version: current?.version ?? 0,
       loading,
       error,

@@ -21,6 +21,7 @@ import { NoAccess } from './NoAccess.js';
 import { useAccess, useDataDocument } from './use-access.js';
 import { inSentence } from './data-locale.js';
 import { useDataLocale } from './use-data-locale.js';
+import { SuspendedEntityNotice } from '../app/SuspendedNotice.js';
 
 interface Connection {
   totalCount: number;
@@ -113,6 +114,7 @@ function EntityList({ entityName, requestedView }: { entityName: string; request
           </a>
         )}
       </header>
+      <SuspendedEntityNotice entity={entityName} />
 
       {views.length > 0 && (
         <div className="view-picker">

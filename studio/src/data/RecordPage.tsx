@@ -41,6 +41,7 @@ import { useDataLocale } from './use-data-locale.js';
 import { afterSaveMayChangeRecord, entityHasWorkflows, RECHECK_AFTER_SAVE_MS } from './record-workflows.js';
 import { RecordWorkflowButtons } from './RecordWorkflowButtons.js';
 import { runPath } from '../workflows-runs/run-status.js';
+import { SuspendedEntityNotice } from '../app/SuspendedNotice.js';
 
 const RecordHistory = lazy(() => import('./RecordHistory.js').then((m) => ({ default: m.RecordHistory })));
 const ShareDialog = lazy(() => import('./ShareDialog.js').then((m) => ({ default: m.ShareDialog })));
@@ -277,6 +278,7 @@ function RecordView({ entityName, id, prefill }: Props) {
           </div>
         )}
       </header>
+      <SuspendedEntityNotice entity={entityName} />
       {id && node && !canSave && (
         <p className="banner banner-info" role="note">
           <Icon name="info" /> You can view this {inSentence(entity.label, locale)} but your role does not let you change it.

@@ -24,7 +24,7 @@ interface Failure {
 }
 
 export function ExportPackDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { doc } = useMetadata();
+  const { stored: doc } = useMetadata();
   const toast = useToast();
   const [form, setForm] = useState<ExportForm>(NEW_EXPORT);
   const [touched, setTouched] = useState(false);

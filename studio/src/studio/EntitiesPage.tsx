@@ -14,7 +14,7 @@ import { StudioToolbar } from './StudioToolbar.js';
 
 export function EntitiesPage() {
   const { draft, problems } = useDraft();
-  const { doc: published } = useMetadata();
+  const { stored: published } = useMetadata();
   const [creating, setCreating] = useState(false);
   const origins = useComponentOrigins();
   const entities = Object.entries(draft.entities);

@@ -142,7 +142,7 @@ function ProblemsBanner({ problems, entityName }: { problems: MetadataProblem[];
 
 function FieldsTab({ entityName }: { entityName: string }) {
   const { draft, edit, problems } = useDraft();
-  const { doc: published } = useMetadata();
+  const { stored: published, suspended } = useMetadata();
   const origins = useComponentOrigins();
   const entity = draft.entities[entityName];
   const [editor, setEditor] = useState<{ mode: 'add' } | { mode: 'edit'; field: string } | null>(null);
@@ -253,6 +253,7 @@ function FieldsTab({ entityName }: { entityName: string }) {
               const before = published.entities[entityName] ?? (entity.renamedFrom ? published.entities[entity.renamedFrom] : undefined);
               const renamed = !!field.renamedFrom && !before?.fields[name] && !!before?.fields[field.renamedFrom];
               const isNew = !before?.fields[name] && !renamed;
+              const suspendedAs = suspended.find((component) => component.path === componentPointer(entityName, name));
               return (
                 <tr key={name} className={fieldProblems.length ? 'has-problem' : undefined}>
                   <td>
@@ -262,6 +263,7 @@ function FieldsTab({ entityName }: { entityName: string }) {
                     {isNew && <span className="badge badge-green">New</span>}
                     {originText(origins, componentPointer(entityName, name)) && <ComponentSource origin={originText(origins, componentPointer(entityName, name))} />}
                     {renamed && <span className="badge badge-amber" title={`Renamed from ${field.renamedFrom}`}>Renamed</span>}
+                    {suspendedAs && <span className="badge badge-amber" title={suspendedAs.message}>Suspended</span>}
                     {fieldProblems.map((p, i) => (
                       <p key={i} className="field-error row-problem">
                         <Icon name="warning" size={13} /> {p.message}

@@ -64,7 +64,7 @@ const clean = (def: FieldDefinition): FieldDefinition => {
 
 export function FieldEditor({ entityName, fieldName, onClose }: Props) {
   const { draft, edit } = useDraft();
-  const { doc: published } = useMetadata();
+  const { stored: published } = useMetadata();
   const entity = draft.entities[entityName];
   const existing = fieldName ? entity.fields[fieldName] : undefined;
   const types = allFieldTypes();

@@ -13,6 +13,7 @@ import { describeChanges } from './describe-changes.js';
 import { PlanSteps } from './PlanSteps.js';
 import { parseProblemPath } from './problem-paths.js';
 import { parseRoleProblemPath } from './roles/role-problems.js';
+import { SuspendedBanner } from '../app/SuspendedNotice.js';
 
 type Failure =
   | { kind: 'conflict'; version: number | null }
@@ -78,6 +79,7 @@ export function PublishPage() {
           <p className="page-subtitle">Review what the draft changes in the database, then publish it as a new version.</p>
         </div>
       </header>
+      <SuspendedBanner />
 
       {published && (
         <div className="banner banner-success" role="status">

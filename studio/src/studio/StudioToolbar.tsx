@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useDraft } from '../app/draft-context.js';
 import { useMetadata } from '../app/metadata-context.js';
+import { SuspendedBanner } from '../app/SuspendedNotice.js';
 import { href } from '../app/router.js';
 import { ConfirmDialog } from '../ui/Dialog.js';
 import { Icon } from '../ui/Icon.js';
@@ -40,45 +41,48 @@ export function StudioToolbar() {
   }, [undo, redo]);
 
   return (
-    <div className="studio-toolbar" role="toolbar" aria-label="Draft">
-      <span className={dirty ? 'draft-state dirty' : 'draft-state'}>
-        {dirty ? (
-          <>
-            <span className="dot" aria-hidden="true" /> Draft with unpublished changes
-          </>
-        ) : (
-          <>Published version {version}</>
-        )}
-        {dirty && baseVersion !== version && (
-          <span className="draft-stale"> · based on version {baseVersion}; version {version} was published since</span>
-        )}
-      </span>
-      <span className="spacer" />
-      <button type="button" className="btn btn-icon" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={undo}>
-        <Icon name="undo" />
-      </button>
-      <button type="button" className="btn btn-icon" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={redo}>
-        <Icon name="redo" />
-      </button>
-      <button type="button" className="btn" disabled={!dirty && !canUndo} onClick={() => setConfirm(true)}>
-        Discard draft
-      </button>
-      <a className={dirty ? 'btn btn-primary' : 'btn'} href={href('/studio/publish')} aria-disabled={!dirty || undefined}>
-        Review &amp; publish{problems.length > 0 && dirty ? ` (${problems.length} problem${problems.length === 1 ? '' : 's'})` : ''}
-      </a>
-      <ConfirmDialog
-        open={confirm}
-        title="Discard the draft?"
-        confirmLabel="Discard draft"
-        danger
-        onConfirm={() => {
-          discard();
-          setConfirm(false);
-        }}
-        onCancel={() => setConfirm(false)}
-      >
-        <p>All unpublished changes are lost. The studio shows published version {version} again.</p>
-      </ConfirmDialog>
-    </div>
+    <>
+      <div className="studio-toolbar" role="toolbar" aria-label="Draft">
+        <span className={dirty ? 'draft-state dirty' : 'draft-state'}>
+          {dirty ? (
+            <>
+              <span className="dot" aria-hidden="true" /> Draft with unpublished changes
+            </>
+          ) : (
+            <>Published version {version}</>
+          )}
+          {dirty && baseVersion !== version && (
+            <span className="draft-stale"> · based on version {baseVersion}; version {version} was published since</span>
+          )}
+        </span>
+        <span className="spacer" />
+        <button type="button" className="btn btn-icon" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={undo}>
+          <Icon name="undo" />
+        </button>
+        <button type="button" className="btn btn-icon" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={redo}>
+          <Icon name="redo" />
+        </button>
+        <button type="button" className="btn" disabled={!dirty && !canUndo} onClick={() => setConfirm(true)}>
+          Discard draft
+        </button>
+        <a className={dirty ? 'btn btn-primary' : 'btn'} href={href('/studio/publish')} aria-disabled={!dirty || undefined}>
+          Review &amp; publish{problems.length > 0 && dirty ? ` (${problems.length} problem${problems.length === 1 ? '' : 's'})` : ''}
+        </a>
+        <ConfirmDialog
+          open={confirm}
+          title="Discard the draft?"
+          confirmLabel="Discard draft"
+          danger
+          onConfirm={() => {
+            discard();
+            setConfirm(false);
+          }}
+          onCancel={() => setConfirm(false)}
+        >
+          <p>All unpublished changes are lost. The studio shows published version {version} again.</p>
+        </ConfirmDialog>
+      </div>
+      <SuspendedBanner />
+    </>
   );
 }

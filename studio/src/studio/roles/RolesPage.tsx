@@ -20,7 +20,7 @@ import { capabilitiesText, entitiesText } from './role-summary.js';
 
 export function RolesPage() {
   const { draft, edit, problems } = useDraft();
-  const { doc: published } = useMetadata();
+  const { stored: published } = useMetadata();
   const [creating, setCreating] = useState(false);
   const [removing, setRemoving] = useState<string | null>(null);
   const roles = Object.entries(draft.roles ?? {});

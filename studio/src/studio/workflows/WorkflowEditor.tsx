@@ -26,7 +26,7 @@ const TABS = [
 
 export function WorkflowEditor({ workflowName, tab }: { workflowName: string; tab: string }) {
   const { draft, edit } = useDraft();
-  const { doc: published } = useMetadata();
+  const { stored: published } = useMetadata();
   const def = draft.workflows?.[workflowName];
   const [removing, setRemoving] = useState(false);
   const current = TABS.some((t) => t.id === tab) ? tab : 'editor';

@@ -18,7 +18,7 @@ import { stepCount, triggerSummary } from './workflow-summary.js';
 
 export function WorkflowsPage() {
   const { draft, edit, problems } = useDraft();
-  const { doc: published } = useMetadata();
+  const { stored: published } = useMetadata();
   const [creating, setCreating] = useState(false);
   const [removing, setRemoving] = useState<string | null>(null);
   const workflows = Object.entries(draft.workflows ?? {}).sort(([, a], [, b]) => (a.label || '').localeCompare(b.label || ''));
