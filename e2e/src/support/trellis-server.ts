@@ -25,11 +25,10 @@ export interface RunningTrellis {
  * Starts the built Trellis server exactly as `npm start` does (embedded Postgres, starter pack),
  * in a fresh working directory so its `.trellis/` data is thrown away afterwards. The first administrator
  * comes from TRELLIS_ADMIN_EMAIL / TRELLIS_ADMIN_PASSWORD (pass them as '' to test the first-run page).
+ * With `workDir` (from trellisWorkDir), the server runs there and its data outlives it: a restart finds it again.
  */
-export async function startTrellis(env: Record<string, string> = {}): Promise<RunningTrellis> {
-  const cwd = mkdtempSync(join(tmpdir(), 'trellis-e2e-'));
-  // mkdtemp makes the directory 0700; as root, embedded Postgres runs as the `postgres` user and must traverse it.
-  chmodSync(cwd, 0o755);
+export async function startTrellis(env: Record<string, string> = {}, options: { workDir?: string } = {}): Promise<RunningTrellis> {
+  const cwd = options.workDir ?? trellisWorkDir();
   const child = spawn(process.execPath, [serverMain], {
     cwd,
     env: { ...process.env, PORT: '0', TRELLIS_ADMIN_EMAIL, TRELLIS_ADMIN_PASSWORD, ...env },
@@ -65,7 +64,7 @@ export async function startTrellis(env: Record<string, string> = {}): Promise<Ru
         child.kill(signal);
       });
     }
-    rmSync(cwd, { recursive: true, force: true });
+    if (!options.workDir) rmSync(cwd, { recursive: true, force: true });
   };
   return {
     baseUrl,
@@ -74,6 +73,14 @@ export async function startTrellis(env: Record<string, string> = {}): Promise<Ru
     stop: () => endWith('SIGTERM'),
     kill: () => endWith('SIGKILL'),
   };
+}
+
+/** A fresh working directory for a server (its embedded Postgres lives in `.trellis/` there). */
+export function trellisWorkDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'trellis-e2e-'));
+  // mkdtemp makes the directory 0700; as root, embedded Postgres runs as the `postgres` user and must traverse it.
+  chmodSync(dir, 0o755);
+  return dir;
 }
 
 function waitForStudioLine(child: ChildProcess): Promise<string> {
