@@ -31,6 +31,7 @@ import { DATA_API_PATH, DataApiEndpoint } from './data-api-endpoint.js';
 import { explorerPagePlugin } from './explorer-page.js';
 import { HttpRequestError, graphqlHttpHandler, sendGraphQLError, type GraphQLHttpHandler } from './graphql-http.js';
 import { FULL_ACCESS, SchemaCache } from './schema-cache.js';
+import { ServerPool } from './server-pool.js';
 
 export { DATA_API_PATH } from './data-api-endpoint.js';
 
@@ -97,13 +98,29 @@ function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
 }
 
 /**
+ * How many role sets' servers the data API keeps. Role sets are the combinations people hold, so a workspace
+ * uses a handful; a publish that changes grants gives new keys, and the old servers then go as unused.
+ */
+const MAX_DATA_API_SERVERS = 32;
+
+interface StartedServer {
+  server: ApolloServer<DataApiContext>;
+  handle: GraphQLHttpHandler;
+}
+
+/**
  * The data API. One Apollo server per role set (Apollo serves one schema per server), each fed the schema its
- * roles see; a request goes to the server of its actor's role set. Servers start on first use.
+ * roles see; a request goes to the server of its actor's role set. Servers start on first use, and at most
+ * MAX_DATA_API_SERVERS are kept (ServerPool: the least recently used goes; the full schema's always stays).
  */
 @Module({ imports: [RecordsModule], providers: [SchemaCache, DataApiEndpoint], exports: [SchemaCache, DataApiEndpoint] })
 export class DataApiModule implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('DataApi');
-  private readonly servers = new Map<string, Promise<{ server: ApolloServer<DataApiContext>; handle: GraphQLHttpHandler }>>();
+  private readonly servers = new ServerPool<StartedServer>({
+    max: MAX_DATA_API_SERVERS,
+    pinned: new Set([FULL_ACCESS]),
+    stop: ({ server }) => server.stop().catch((error: unknown) => this.logger.error(`Stopping an unused data API server failed: ${String(error)}`)),
+  });
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -115,7 +132,7 @@ export class DataApiModule implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.serverFor(FULL_ACCESS, null); // the full schema's server is ready before the first request
+    await this.servers.with(FULL_ACCESS, () => this.startServer(FULL_ACCESS, null), async () => undefined); // ready before the first request
     this.endpoint.serve((req, res) => this.handle(req, res));
     // Where Express routes the endpoint's requests (all but the fast path's POSTs): after Nest's middleware
     // and routes, as any module's, so they apply. The JSON body parser skips this path (see create-app.ts).
@@ -130,21 +147,10 @@ export class DataApiModule implements OnModuleInit, OnModuleDestroy {
     const roles = known.actor.roles;
     const current = this.schemas.peek(DEFAULT_WORKSPACE);
     const key = current ? this.schemas.accessKey(current.document, roles) : FULL_ACCESS;
-    const { handle } = await this.serverFor(key, key === FULL_ACCESS ? null : roles);
-    return handle(req, res);
+    return this.servers.with(key, () => this.startServer(key, key === FULL_ACCESS ? null : roles), ({ handle }) => handle(req, res));
   }
 
-  private serverFor(key: string, roles: string[] | null): Promise<{ server: ApolloServer<DataApiContext>; handle: GraphQLHttpHandler }> {
-    let started = this.servers.get(key);
-    if (!started) {
-      started = this.startServer(key, roles);
-      this.servers.set(key, started);
-      started.catch(() => this.servers.delete(key)); // a failed start is retried by the next request
-    }
-    return started;
-  }
-
-  private async startServer(key: string, roles: string[] | null): Promise<{ server: ApolloServer<DataApiContext>; handle: GraphQLHttpHandler }> {
+  private async startServer(key: string, roles: string[] | null): Promise<StartedServer> {
     const plugins: ApolloServerPlugin<DataApiContext>[] = [
       explorerPagePlugin(),
       // Per-field cache hints and traces cost time on every field of every request; we use neither.
@@ -171,7 +177,6 @@ export class DataApiModule implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    const servers = await Promise.allSettled(this.servers.values());
-    for (const started of servers) if (started.status === 'fulfilled') await started.value.server.stop();
+    await this.servers.stopAll();
   }
 }
