@@ -33,7 +33,8 @@ export async function readInstalls(db: Queryable, workspace: string): Promise<Pa
 /** Records an install or an upgrade (an upgrade keeps the first install's time, so install order stays). */
 export async function writeInstall(db: Queryable, workspace: string, install: Omit<PackInstall, 'installedAt'>): Promise<void> {
   await db.query(
-    `INSERT INTO trellis.pack_install (workspace, pack, version, manifest, document, installed_by) VALUES ($1, $2, $3, $4, $5, $6)
+    // clock_timestamp(), not now(): packs one install brings (dependencies first) get distinct times, in that order.
+    `INSERT INTO trellis.pack_install (workspace, pack, version, manifest, document, installed_by, installed_at) VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp())
      ON CONFLICT (workspace, pack) DO UPDATE SET version = EXCLUDED.version, manifest = EXCLUDED.manifest, document = EXCLUDED.document, installed_by = EXCLUDED.installed_by`,
     [workspace, install.pack, install.version, JSON.stringify(install.manifest), JSON.stringify(install.document), install.installedBy],
   );

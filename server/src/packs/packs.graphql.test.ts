@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MetadataDocument } from '@trellis/metadata';
+import { writePackFolder } from '@trellis/plugin-sdk';
 import { dataOf, withTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
+import { readInstalls } from './pack-install.repository.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testing');
 const useDirs = (...names: string[]): void => {
@@ -189,6 +191,24 @@ describe('packs API', () => {
     } finally {
       await source.close();
       if (dir) await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('records the packs one install brings in dependency order, a dependent named before its dependency included', async () => {
+    const t = await withTestApp();
+    const dir = await mkdtemp(path.join(tmpdir(), 'trellis-addon-'));
+    try {
+      const note = { label: 'Note', pluralLabel: 'Notes', plural: 'notes', displayField: 'title', fields: { title: { type: 'text', label: 'Title' } } };
+      await writePackFolder(dir, { manifest: { name: 'addon', version: '1.0.0', label: 'Add-on', dependencies: { 'fixture-base': '^1.0.0' } }, document: { entities: { note } } as MetadataDocument });
+      useDirs('fixture-base', dir);
+      ok(await t.metadata(INSTALL, { name: 'addon' }));
+      expect((await readInstalls(t.pool, 'main')).map((i) => i.pack)).toEqual(['fixture-base', 'addon']);
+      const [base, addon] = (await rows(t, `SELECT installed_at FROM trellis.pack_install ORDER BY installed_at`)) as { installed_at: Date }[];
+      expect(addon!.installed_at.getTime()).toBeGreaterThanOrEqual(base!.installed_at.getTime());
+      expect(await rows(t, `SELECT count(DISTINCT installed_at)::int AS n FROM trellis.pack_install`)).toEqual([{ n: 2 }]);
+    } finally {
+      await t.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 
