@@ -113,6 +113,22 @@ describe('a workspace whose geo plugin is switched off', () => {
     await see(page.getByRole('status').filter({ hasText: /Published version 2\./ }));
     await shot(page, 'published-meanwhile');
 
+    // Removing the field (after the rule that reads it) needs the plugin: the review says so and Publish stays off.
+    await page.goto(new URL('/#/studio/entities/site', trellis.baseUrl).href);
+    await page.getByRole('tab', { name: 'Rules' }).click();
+    await page.getByRole('button', { name: 'Remove rule inEurope' }).click();
+    await page.getByRole('dialog', { name: 'Remove rule “inEurope”?' }).getByRole('button', { name: 'Remove rule' }).click();
+    await page.getByRole('tab', { name: 'Fields' }).click();
+    await page.getByRole('button', { name: 'Remove field Location' }).click();
+    await page.getByRole('dialog', { name: 'Remove field “Location”?' }).getByRole('button', { name: 'Remove field' }).click();
+    await page.getByRole('toolbar', { name: 'Draft' }).getByRole('link', { name: /Review & publish/ }).click();
+    await see(page.getByText(/Field site.location has type "geoPoint", which no loaded plugin provides, so it must stay as it is/));
+    expect(await page.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).toBe(true);
+    await shot(page, 'removal-refused');
+    await page.goto(new URL('/#/studio/entities', trellis.baseUrl).href);
+    await page.getByRole('toolbar', { name: 'Draft' }).getByRole('button', { name: 'Discard draft' }).click();
+    await page.getByRole('dialog', { name: 'Discard the draft?' }).getByRole('button', { name: 'Discard draft' }).click();
+
     const stored = await trellis.metadata('{ currentMetadata { document suspended { path } } }');
     expect(Object.keys(stored.data.currentMetadata.document.entities.site.fields)).toEqual(['name', 'location', 'city', 'phone']);
     expect(stored.data.currentMetadata.suspended.map((s: { path: string }) => s.path)).toContain('/entities/site/fields/location');
