@@ -11,6 +11,7 @@ import {
   planMigration,
   problemsBeyond,
   servedDocument,
+  validateDocument,
   type MetadataDocument,
   type MetadataProblem,
   type MigrationPlan,
@@ -113,12 +114,19 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
    * too are let through: those of components a missing plugin suspended, which a publish may keep as they are.
    */
   validate(document: unknown, base?: MetadataDocument): MetadataProblem[] {
-    const fresh = problemsBeyond(document as MetadataDocument, base);
+    return this.check(document as MetadataDocument, base).problems;
+  }
+
+  /** validate's problems, and the document as it would be served (validated once; `base` only when needed). */
+  private check(document: MetadataDocument, base?: MetadataDocument): { problems: MetadataProblem[]; serving: ServedDocument } {
+    const problems = validateDocument(document);
+    const fresh = base && problems.length > 0 ? problemsBeyond(problems, validateDocument(base)) : problems;
     // The server's own checks (e.g. roll-up filters the SQL compiler must handle) expect a valid document.
-    if (fresh.length > 0) return fresh;
-    const checked = servedDocument(document as MetadataDocument).document;
+    if (fresh.length > 0) return { problems: fresh, serving: { document, suspended: [] } };
+    const serving = problems.length > 0 ? servedDocument(document) : { document, suspended: [] };
     // Saved views: their filters must compile to SQL, their sort fields be sortable (rules/view-problems).
-    return [...viewProblems(checked), ...this.documentChecks.flatMap((check) => check(checked))];
+    const checks = [...viewProblems(serving.document), ...this.documentChecks.flatMap((check) => check(serving.document))];
+    return { problems: checks, serving };
   }
 
   /**
@@ -183,11 +191,10 @@ export class MetadataStoreService implements OnModuleInit, OnModuleDestroy {
           { baseVersion, currentVersion: current.version },
         );
       }
-      const problems = this.validate(document, current.document);
-      if (problems.length > 0) throw invalid(problems);
       const doc = document as MetadataDocument;
-      // What the new version runs: steps, hooks and seed data see it, not the components it must suspend.
-      const serving = servedDocument(doc);
+      // `serving` is what the new version runs: steps, hooks and seed data see it, not the components it must suspend.
+      const { problems, serving } = this.check(doc, current.document);
+      if (problems.length > 0) throw invalid(problems);
       const version = current.version + 1;
       await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(workspace)}`);
       const diff = diffDocuments(current.document, doc);
@@ -358,7 +365,6 @@ function toPublished(row: MetadataVersionEntity): PublishedVersion {
     createdAt: row.createdAt,
   };
 }
-
 
 function invalid(problems: MetadataProblem[]): GraphQLError {
   const first = problems[0]!;

@@ -5,7 +5,7 @@
  * does this check. Publishing turns the draft into a version.
  */
 import { createContext, useCallback, useContext, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { problemsBeyond, type MetadataDocument, type MetadataProblem } from '@trellis/metadata';
+import { problemsBeyond, validateDocument, type MetadataDocument, type MetadataProblem } from '@trellis/metadata';
 import { useMetadata } from './metadata-context.js';
 import { record, redo as redoHistory, startHistory, undo as undoHistory, type History } from '../studio/draft-history.js';
 import { withoutRenameMarkers } from '../studio/doc-edits.js';
@@ -51,9 +51,9 @@ function readStored(): StoredDraft | null {
   }
 }
 
-function safeValidate(doc: MetadataDocument, published: MetadataDocument): MetadataProblem[] {
+function safeValidate(doc: MetadataDocument): MetadataProblem[] {
   try {
-    return problemsBeyond(doc, published);
+    return validateDocument(doc);
   } catch (e) {
     return [{ path: '', message: `The document could not be checked: ${(e as Error).message}`, code: 'VALIDATOR_ERROR' }];
   }
@@ -108,7 +108,9 @@ export function DraftProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const deferredDraft = useDeferredValue(draft);
-  const problems = useMemo(() => safeValidate(deferredDraft, published), [deferredDraft, published]);
+  // Validated once per published version, not on every edit.
+  const publishedProblems = useMemo(() => safeValidate(published), [published]);
+  const problems = useMemo(() => problemsBeyond(safeValidate(deferredDraft), publishedProblems), [deferredDraft, publishedProblems]);
 
   const value = useMemo<DraftState>(
     () => ({
